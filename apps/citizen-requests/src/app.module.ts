@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { platformModules } from '@seriktes/runtime';
+import type { Logger } from '@seriktes/observability';
+import type { CitizenRequestsConfig } from './config';
+import { IntakeModule } from './intake/intake.module';
+import { citizenRequestsService } from './service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: CitizenRequestsConfig, logger?: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [...platformModules(citizenRequestsService, config, logger), IntakeModule],
+    };
+  }
+}

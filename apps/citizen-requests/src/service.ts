@@ -1,0 +1,10 @@
+import type { ServiceDefinition } from '@seriktes/runtime';
+import { CitizenRequestEntity, RegistrationCounterEntity } from './intake/citizen-request.entity';
+import { Intake1763771000000 } from './migrations/1763771000000-intake';
+
+export const citizenRequestsService: ServiceDefinition = {
+  service: 'citizen-requests',
+  schema: 'citizen_requests',
+  entities: [CitizenRequestEntity, RegistrationCounterEntity],
+  migrations: [Intake1763771000000],
+};

@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { platformModules } from '@seriktes/runtime';
+import type { Logger } from '@seriktes/observability';
+import { CaseloadModule } from './caseload/caseload.module';
+import type { InspectorRosterConfig } from './config';
+import { inspectorRosterService } from './service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: InspectorRosterConfig, logger?: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [...platformModules(inspectorRosterService, config, logger), CaseloadModule],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { CaseloadController } from './caseload.controller';
+import { CaseloadService } from './caseload.service';
+
+@Module({ controllers: [CaseloadController], providers: [CaseloadService] })
+export class CaseloadModule {}

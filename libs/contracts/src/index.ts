@@ -1,0 +1,4 @@
+export * from './naming';
+export * from './envelope';
+export * from './registry';
+export * from './events';

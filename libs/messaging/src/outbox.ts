@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  eventSource,
+  JSON_CONTENT_TYPE,
+  SPEC_VERSION,
+  toKafkaRecord,
+  validateEventData,
+  type CloudEvent,
+  type EventType,
+} from '@seriktes/contracts';
+import { currentContext } from '@seriktes/observability';
+import { physicalTopic } from './options';
+
+export class EventValidationError extends Error {
+  constructor(
+    readonly type: string,
+    readonly errors: string[],
+  ) {
+    super(`event ${type} does not match its schema: ${errors.join('; ')}`);
+    this.name = 'EventValidationError';
+  }
+}
+
+export interface PublishOptions {
+  /** The aggregate id: Kafka key and `ce_subject`. */
+  subject: string;
+  /** Event id; a new UUID by default. */
+  id?: string;
+  /** When the change happened; now by default. */
+  time?: Date;
+}
+
+/** The NOTIFY channel on which the relay of a schema waits for new outbox rows. */
+export function outboxChannel(schema: string): string {
+  return `seriktes_outbox_${schema}`;
+}
+
+/**
+ * Writes events into the outbox of a service, inside the caller's transaction: the business rows
+ * and the event commit together or not at all. The relay publishes them after the commit.
+ */
+export class EventPublisher {
+  constructor(
+    private readonly service: string,
+    private readonly schema: string,
+    private readonly topicPrefix = '',
+  ) {}
+
+  async publish<T>(em: EntityManager, type: EventType<T>, data: T, options: PublishOptions): Promise<CloudEvent<T>> {
+    if (!em.queryRunner?.isTransactionActive) {
+      throw new Error(`publish(${type.type}) needs the EntityManager of an open transaction (dataSource.transaction(em => ...))`);
+    }
+    const validation = validateEventData(type.type, data);
+    if (!validation.ok) throw new EventValidationError(type.type, validation.errors);
+
+    const context = currentContext();
+    const id = options.id ?? randomUUID();
+    const event: CloudEvent<T> = {
+      specversion: SPEC_VERSION,
+      id,
+      source: eventSource(this.service),
+      type: type.type,
+      time: (options.time ?? new Date()).toISOString(),
+      subject: options.subject,
+      datacontenttype: JSON_CONTENT_TYPE,
+      correlationid: context?.correlationId ?? id,
+      causationid: context?.causationId,
+      data,
+    };
+    const record = toKafkaRecord(event);
+    await em.query(
+      `INSERT INTO "${this.schema}"."outbox" ("event_id", "topic", "key", "type", "headers", "value")
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, physicalTopic(this.topicPrefix, type.topic), record.key, type.type, JSON.stringify(record.headers), record.value],
+    );
+    // Delivered at commit, and only if the transaction commits: wakes the relay at once.
+    await em.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+    return event;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './migrations';
+export * from './persistence.module';

@@ -1,0 +1,4 @@
+export * from './env';
+export * from './bootstrap';
+export * from './platform';
+export * from './validation';

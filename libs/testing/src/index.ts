@@ -1,0 +1,7 @@
+export * from './wait';
+export * from './system';
+export * from './postgres';
+export * from './kafka';
+export * from './services';
+export * from './http';
+export { createTestDatabase, ensureDatabase, type TestDatabase } from '@seriktes/persistence/testing';
