@@ -67,5 +67,6 @@ if (require.main === module) {
   }
   process.argv.splice(1, 1);
   process.argv[1] = path.resolve(script);
-  require(process.argv[1]);
+  // Load it as the main module, so `require.main === module` holds in the script.
+  Module.runMain();
 }

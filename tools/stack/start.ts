@@ -1,0 +1,133 @@
+/**
+ * `npm start`: the whole platform on this machine, with demo data, until Ctrl-C.
+ * PostgreSQL from DATABASE_URL or 127.0.0.1:5432 (installed and started where permitted);
+ * Kafka from KAFKA_BROKERS or librdkafka's mock broker; migrations as their own step; then every
+ * app as a child process on its default port.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ensureDatabase,
+  ensureKafka,
+  ensurePostgres,
+  getJson,
+  migrateService,
+  postJson,
+  startService,
+  WORKSPACE_ROOT,
+  type KafkaHandle,
+  type PostgresHandle,
+  type ServiceProcess,
+} from '@seriktes/testing';
+import { serviceApps } from './apps';
+
+const log = (line: string) => console.log(`[seriktes] ${line}`);
+
+async function portFree(port: number): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A few requests so the roster has caseload to show on a fresh database. */
+async function seedDemoData(citizenRequestsUrl: string, rosterUrl: string): Promise<void> {
+  const { body } = await getJson<{ registeredRequests: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`);
+  if (body.registeredRequests > 0) return;
+  const demo = [
+    { kind: 'application', category: 'public-order-noise', channel: 'web', precinctCode: 'AST-ESL-01', description: 'Түнде көршілер шулайды / Шум у соседей ночью / Neighbours are noisy at night' },
+    { kind: 'complaint', category: 'traffic-parking', channel: 'walk-in', precinctCode: 'AST-ESL-01', description: 'Cars parked on the pavement by school No. 54' },
+    { kind: 'proposal', category: 'precinct-proposal', channel: 'letter', precinctCode: 'AST-ESL-02', description: 'Please light the path through the park' },
+  ];
+  for (const request of demo) {
+    const { status } = await postJson(`${citizenRequestsUrl}/requests`, request);
+    if (status !== 201) throw new Error(`demo request answered ${status}`);
+  }
+  log(`demo data: ${demo.length} requests registered`);
+}
+
+export async function main(): Promise<void> {
+  const started: ServiceProcess[] = [];
+  let kafka: KafkaHandle | undefined;
+  let postgres: PostgresHandle | undefined;
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await Promise.all(started.map((s) => s.stop()));
+    await kafka?.stop();
+    if (postgres?.started) postgres.stop();
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    postgres = await ensurePostgres(process.env, log);
+    const databaseUrl = postgres.url;
+    await ensureDatabase(databaseUrl);
+    log(`PostgreSQL   ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}${postgres.started ? ' (started by npm start)' : ''}`);
+
+    kafka = await ensureKafka(process.env);
+    log(`Kafka        ${kafka.brokers.join(',')}${kafka.mock ? ' (librdkafka mock broker; in memory, gone at Ctrl-C)' : ''}`);
+
+    const apps = serviceApps();
+    for (const app of apps) {
+      if (!(await portFree(app.port))) throw new Error(`port ${app.port} of ${app.name} is in use: is another npm start running?`);
+    }
+    const env: Record<string, string> = { ...kafka.env, DATABASE_URL: databaseUrl };
+    for (const app of apps) log(await migrateService(app.name, env));
+
+    const logDir = join(WORKSPACE_ROOT, '.seriktes', 'logs');
+    mkdirSync(logDir, { recursive: true });
+    const services = await Promise.all(
+      apps.map((app) =>
+        startService({
+          name: app.name,
+          port: app.port,
+          env,
+          logFile: join(logDir, `${app.name}.log`),
+          ready: (health) => health.status !== 'error',
+        }),
+      ),
+    );
+    started.push(...services);
+    for (const service of services) {
+      service.child.once('exit', (code) => {
+        if (!stopping) {
+          log(`${service.name} exited unexpectedly (${code}); last lines of ${service.logFile}:\n${service.logTail(15)}`);
+          void stopAll(1);
+        }
+      });
+    }
+    const byName = new Map(services.map((s) => [s.name, s]));
+    const citizenRequests = byName.get('citizen-requests');
+    const roster = byName.get('inspector-roster');
+    if (citizenRequests && roster) await seedDemoData(citizenRequests.url, roster.url);
+
+    console.log('');
+    console.log('  service              url                        logs');
+    for (const service of services) {
+      console.log(`  ${service.name.padEnd(20)} ${service.url.padEnd(26)} ${service.logFile.replace(WORKSPACE_ROOT + '/', '')}`);
+    }
+    console.log('');
+    console.log('  every service: GET /health, GET /health/live, GET /metrics');
+    if (citizenRequests && roster) {
+      console.log('  try, in a second terminal:');
+      console.log(
+        `    curl -s -X POST ${citizenRequests.url}/requests -H 'content-type: application/json' \\\n` +
+          `      -d '{"kind":"application","category":"public-order-noise","channel":"web","precinctCode":"AST-ESL-01","description":"Loud music after 23:00"}'`,
+      );
+      console.log(`    curl -s ${roster.url}/precincts/AST-ESL-01/caseload`);
+    }
+    console.log('');
+    log('running; Ctrl-C stops everything started here');
+  } catch (error) {
+    console.error(`[seriktes] ${(error as Error).message}`);
+    await stopAll(1);
+  }
+}
