@@ -1,7 +1,7 @@
 /**
  * Benchmark of the event backbone against raw kafkajs on the same broker (run on demand, not a test):
  *
- *   npm run bench -- [--n 5000] [--rate 200] [--seconds 10] [--concurrency 8]
+ *   npm run bench -- [--n 5000] [--rate 200] [--seconds 10] [--concurrency 8] [--timeline] [--max-wait 100]
  *
  * On one fresh librdkafka mock broker (kcat) and one fresh test database it measures
  *  1. raw kafkajs: a plain producer and a plain consumer (RawKafka, the only kafkajs access outside
@@ -68,6 +68,10 @@ interface Settings {
   rate: number;
   seconds: number;
   concurrency: number;
+  /** Print latency per second of the fixed-rate runs. */
+  timeline: boolean;
+  /** Consumer fetch wait (both sides); default the harness's MOCK_BROKER_ENV value. */
+  maxWaitMs: number;
 }
 
 function readSettings(): Settings {
@@ -77,6 +81,8 @@ function readSettings(): Settings {
       rate: { type: 'string', default: '200' },
       seconds: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '8' },
+      timeline: { type: 'boolean', default: false },
+      'max-wait': { type: 'string', default: MOCK_BROKER_ENV.KAFKA_CONSUMER_MAX_WAIT_MS },
     },
     strict: true,
   });
@@ -90,6 +96,8 @@ function readSettings(): Settings {
     rate: positive('rate', values.rate),
     seconds: positive('seconds', values.seconds),
     concurrency: Math.round(positive('concurrency', values.concurrency)),
+    timeline: values.timeline ?? false,
+    maxWaitMs: Math.round(positive('max-wait', values['max-wait'])),
   };
 }
 
@@ -176,6 +184,29 @@ function pairLatencies(starts: Map<string, number>, ends: Map<string, number>, w
 
 const perSecond = (count: number, ms: number) => (count * 1000) / ms;
 
+/** CPU time (user + system) of this process since `since`, in microseconds per event. */
+function cpuPerEvent(since: NodeJS.CpuUsage, count: number): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / count;
+}
+
+/** Latency per second of the run (by start time): where the outliers are. */
+function timeline(starts: Map<string, number>, ends: Map<string, number>, t0: number): string[] {
+  const buckets = new Map<number, number[]>();
+  for (const [id, start] of starts) {
+    const end = ends.get(id);
+    if (end === undefined) continue;
+    const second = Math.floor((start - t0) / 1000);
+    buckets.set(second, [...(buckets.get(second) ?? []), end - start]);
+  }
+  return [...buckets.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([second, samples]) => {
+      const l = latency(samples);
+      return `  s${second}: n=${l.count} p50=${l.p50.toFixed(1)} p99=${l.p99.toFixed(1)} max=${l.max.toFixed(1)} ms`;
+    });
+}
+
 /**
  * Starts `fire(i)` for i = 0..total-1 at `rate` per second (open loop: a slow fire does not delay the
  * next one), then waits for all of them. The timer only paces the load; it synchronises nothing.
@@ -198,10 +229,18 @@ async function paced(total: number, rate: number, fire: (i: number) => Promise<v
 // ---------------------------------------------------------------------------------------------
 // Raw kafkajs
 
+interface SaturatedExtras {
+  consumeRate: number;
+  /** CPU of this process per event: end to end, and for the backlog re-read. */
+  cpuE2e: number;
+  cpuConsume: number;
+}
+
 interface RawResult {
   produceRate: number;
   e2eRate: number;
   latency: Latency;
+  timeline?: string[];
 }
 
 type RawConsumer = ReturnType<RawKafka['consumer']>;
@@ -224,7 +263,7 @@ async function rawConsumer(raw: RawKafka, groupId: string, topic: string, seen: 
   return consumer;
 }
 
-async function rawSaturated(raw: RawKafka, n: number): Promise<RawResult & { consumeRate: number }> {
+async function rawSaturated(raw: RawKafka, n: number): Promise<RawResult & SaturatedExtras> {
   const topic = 'raw-sat.' + CITIZEN_REQUEST_TOPIC;
   const records = Array.from({ length: n }, (_, i) => rawRecord(i));
   const sent = new Map<string, number>();
@@ -233,6 +272,7 @@ async function rawSaturated(raw: RawKafka, n: number): Promise<RawResult & { con
   await producer.connect();
   const consumer = await rawConsumer(raw, `bench-raw-sat-${randomUUID()}`, topic, seen);
 
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let offset = 0; offset < n; offset += RAW_BATCH) {
     const batch = records.slice(offset, offset + RAW_BATCH);
@@ -243,12 +283,15 @@ async function rawSaturated(raw: RawKafka, n: number): Promise<RawResult & { con
   const produced = performance.now();
   await waitFor(() => seen.size >= n, { timeoutMs: 60_000, intervalMs: 5, description: `${n} raw records consumed` });
   const lastSeen = Math.max(...seen.values());
+  const cpuE2e = cpuPerEvent(cpu0, n);
   await consumer.disconnect();
 
   // Consume rate from a backlog: a new group reads the N records already on the topic (after its join).
   const replay = new Map<string, number>();
   const reader = await rawConsumer(raw, `bench-raw-replay-${randomUUID()}`, topic, replay);
+  const cpu1 = process.cpuUsage();
   await waitFor(() => replay.size >= n, { timeoutMs: 60_000, intervalMs: 5, description: `${n} raw records re-read` });
+  const cpuConsume = cpuPerEvent(cpu1, n);
   await reader.disconnect();
   const replayTimes = [...replay.values()];
   await producer.disconnect();
@@ -257,6 +300,8 @@ async function rawSaturated(raw: RawKafka, n: number): Promise<RawResult & { con
     produceRate: perSecond(n, produced - t0),
     e2eRate: perSecond(n, lastSeen - t0),
     consumeRate: perSecond(n, Math.max(...replayTimes) - Math.min(...replayTimes)),
+    cpuE2e,
+    cpuConsume,
     latency: latency(pairLatencies(sent, seen, 'raw saturated')),
   };
 }
@@ -284,6 +329,7 @@ async function rawFixedRate(raw: RawKafka, rate: number, total: number): Promise
     produceRate: perSecond(total, spanMs),
     e2eRate: perSecond(total, lastSeen - t0),
     latency: latency(pairLatencies(sent, seen, 'raw fixed rate')),
+    timeline: timeline(sent, seen, t0),
   };
 }
 
@@ -303,6 +349,7 @@ interface BackboneResult {
   writeRate: number;
   e2eRate: number;
   latency: Latency;
+  timeline?: string[];
   relay: RelayStats;
   outcomes: Record<string, number>;
 }
@@ -363,13 +410,14 @@ class Backbone {
     return { rounds: rounds.rounds, meanBatch: rounds.mean, maxBatch: rounds.max, dwellP50: dwell.p50, dwellP99: dwell.p99 };
   }
 
-  async saturated(n: number, concurrency: number): Promise<BackboneResult & { consumeRate: number; consumeOutcomes: Record<string, number> }> {
+  async saturated(n: number, concurrency: number): Promise<BackboneResult & SaturatedExtras & { consumeOutcomes: Record<string, number> }> {
     const prefix = 'sat.';
     const publisher = new EventPublisher(SERVICE, SCHEMA, prefix);
     const handled = new Map<string, number>();
     const committed = new Map<string, number>();
     const { consumer, metrics } = await this.consumer(prefix, 'sat', handled);
 
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let next = 0;
     await Promise.all(
@@ -383,6 +431,7 @@ class Backbone {
     const written = performance.now();
     await waitFor(() => handled.size >= n, { timeoutMs: 120_000, intervalMs: 10, description: `${n} events handled` });
     const lastHandled = Math.max(...handled.values());
+    const cpuE2e = cpuPerEvent(cpu0, n);
     await consumer.stop();
     const result = {
       writeRate: perSecond(n, written - t0),
@@ -395,12 +444,16 @@ class Backbone {
     // Consume rate from a backlog: a new group (new inbox rows) reads the N events already on the topic.
     const replay = new Map<string, number>();
     const { consumer: reader, metrics: readerMetrics } = await this.consumer(prefix, 'replay', replay);
+    const cpu1 = process.cpuUsage();
     await waitFor(() => replay.size >= n, { timeoutMs: 120_000, intervalMs: 10, description: `${n} events re-read` });
+    const cpuConsume = cpuPerEvent(cpu1, n);
     await reader.stop();
     const times = [...replay.values()];
     return {
       ...result,
       consumeRate: perSecond(n, Math.max(...times) - Math.min(...times)),
+      cpuE2e,
+      cpuConsume,
       consumeOutcomes: await outcomes(readerMetrics),
     };
   }
@@ -424,6 +477,7 @@ class Backbone {
       writeRate: perSecond(total, spanMs),
       e2eRate: perSecond(total, lastHandled - t0),
       latency: latency(pairLatencies(committed, handled, 'backbone fixed rate')),
+      timeline: timeline(committed, handled, t0),
       relay: await this.relayStats(prefix),
       outcomes: await outcomes(metrics),
     };
@@ -472,6 +526,7 @@ function relayLine(stats: RelayStats, outcomesSeen: Record<string, number>): str
 
 async function main(): Promise<void> {
   const settings = readSettings();
+  const loadAtStart = os.loadavg();
   const fixedTotal = Math.round(settings.rate * settings.seconds);
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const logger = createLogger({ service: 'bench', level: process.env.LOG_LEVEL ?? 'warn' });
@@ -505,16 +560,17 @@ async function main(): Promise<void> {
          "consumer_group" text NOT NULL, "event_id" uuid NOT NULL, "handled_at" timestamptz NOT NULL DEFAULT now())`,
     );
     const [{ server_version: pgVersion }] = (await dataSource.query('SHOW server_version')) as Array<{ server_version: string }>;
+    const [{ synchronous_commit: syncCommit }] = (await dataSource.query('SHOW synchronous_commit')) as Array<{ synchronous_commit: string }>;
 
     const kafka: KafkaSettings = {
       brokers: broker.brokers,
       clientId: 'bench',
       requestTimeoutMs: Number(MOCK_BROKER_ENV.KAFKA_REQUEST_TIMEOUT_MS),
-      maxWaitTimeMs: Number(MOCK_BROKER_ENV.KAFKA_CONSUMER_MAX_WAIT_MS),
+      maxWaitTimeMs: settings.maxWaitMs,
       sessionTimeoutMs: Number(MOCK_BROKER_ENV.KAFKA_SESSION_TIMEOUT_MS),
       heartbeatIntervalMs: Number(MOCK_BROKER_ENV.KAFKA_HEARTBEAT_INTERVAL_MS),
     };
-    raw = RawKafka.fromEnv(broker.env);
+    raw = RawKafka.fromEnv({ ...broker.env, KAFKA_CONSUMER_MAX_WAIT_MS: String(settings.maxWaitMs) });
     clients = new KafkaClients(kafka, logger.child({ component: 'kafka' }));
     relay = new OutboxRelay(dataSource, clients, SCHEMA, {}, logger.child({ component: 'outbox-relay' }), new Metrics('bench', false));
     const backbone = new Backbone(dataSource, clients, kafka, logger);
@@ -553,7 +609,8 @@ async function main(): Promise<void> {
           ['DB pool', `${POOL_SIZE} connections (writers + relay + consumer) + relay LISTEN connection`],
           ['node', process.version],
           ['cores', `${os.availableParallelism()} (${cpus[0]?.model.trim() ?? 'unknown'})`],
-          ['PostgreSQL', pgVersion],
+          ['load average (1 min) at start / end', `${loadAtStart[0].toFixed(2)} / ${os.loadavg()[0].toFixed(2)}`],
+          ['PostgreSQL', `${pgVersion} (synchronous_commit ${syncCommit})`],
           ['broker', `librdkafka ${librdkafka} mock cluster (kcat), 1 broker, 4 partitions`],
         ],
       ),
@@ -568,6 +625,8 @@ async function main(): Promise<void> {
           ['consume rate from a backlog (msg/s)', fmtRate(rawSat.consumeRate), fmtRate(bbSat.consumeRate), ratio(bbSat.consumeRate, rawSat.consumeRate)],
           ['end-to-end throughput (msg/s)', fmtRate(rawSat.e2eRate), fmtRate(bbSat.e2eRate), ratio(bbSat.e2eRate, rawSat.e2eRate)],
           ...latencyRows(rawSat.latency, bbSat.latency),
+          ['bench-process CPU per event, end to end (µs)', fmtRate(rawSat.cpuE2e), fmtRate(bbSat.cpuE2e), ratio(bbSat.cpuE2e, rawSat.cpuE2e)],
+          ['bench-process CPU per event, backlog consume (µs)', fmtRate(rawSat.cpuConsume), fmtRate(bbSat.cpuConsume), ratio(bbSat.cpuConsume, rawSat.cpuConsume)],
         ],
       ),
       '',
@@ -590,6 +649,10 @@ async function main(): Promise<void> {
       relayLine(bbRate.relay, bbRate.outcomes),
       '',
     );
+    if (settings.timeline) {
+      out.push('Latency per second of the fixed-rate runs (by send / commit time):', '', 'raw kafkajs:', ...(rawRate.timeline ?? []));
+      out.push('backbone:', ...(bbRate.timeline ?? []), '');
+    }
     console.log(out.join('\n'));
   } finally {
     progress('cleaning up');

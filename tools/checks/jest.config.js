@@ -1,7 +1,7 @@
 'use strict';
 module.exports = {
   ...require('../../jest.preset.js'),
-  displayName: 'workspace-checks',
+  displayName: 'workspace-tools',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts'],
 };

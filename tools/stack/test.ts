@@ -46,14 +46,13 @@ export async function main(args: string[]): Promise<number> {
     const child = spawn(
       process.execPath,
       [
-        join(WORKSPACE_ROOT, 'node_modules', 'nx', 'bin', 'nx.js'),
+        join(WORKSPACE_ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'),
         'run-many',
         '-t',
         'lint',
         'typecheck',
         'test',
         '--outputStyle=stream',
-        '--tui=false',
         ...args,
       ],
       {

@@ -65,7 +65,7 @@ function register(precinctCode: string, description = 'Noise from a bar after 23
   });
 }
 
-function registeredEvent(precinctCode: string, subject = randomUUID()): CloudEvent<CitizenRequestRegisteredV1> {
+function registeredEvent(precinctCode: string, subject: string = randomUUID()): CloudEvent<CitizenRequestRegisteredV1> {
   const id = randomUUID();
   return {
     specversion: '1.0',

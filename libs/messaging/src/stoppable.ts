@@ -21,16 +21,16 @@ export class Stopper {
   sleep(ms: number, interrupt?: (wake: () => void) => () => void): Promise<void> {
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
-      let release: (() => void) | undefined;
+      const hooks: { release?: () => void } = {};
       const done = () => {
         clearTimeout(timer);
         this.waiters.delete(done);
-        release?.();
+        hooks.release?.();
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.waiters.add(done);
-      release = interrupt?.(done);
+      hooks.release = interrupt?.(done);
     });
   }
 }

@@ -41,7 +41,15 @@ export async function assertMigrated(dataSource: DataSource, service: string): P
 /** Entry point of `nx run <app>:migrate`: runs the migrations and reports what ran. */
 export async function migrateCommand(dataSource: DataSource, service: string): Promise<void> {
   try {
-    await dataSource.initialize();
+    try {
+      await dataSource.initialize();
+    } catch (error) {
+      if ((error as { code?: string }).code === '3D000') {
+        const url = (dataSource.options as { url?: string }).url ?? '';
+        throw new Error(`${service}: ${(error as Error).message}; create it (createdb ${new URL(url).pathname.slice(1)}) or run \`npm start\`, which does`);
+      }
+      throw error;
+    }
     const ran = await runMigrations(dataSource);
     console.log(ran.length ? `${service}: applied ${ran.join(', ')}` : `${service}: schema is up to date`);
   } finally {
