@@ -521,6 +521,26 @@ function relayLine(stats: RelayStats, outcomesSeen: Record<string, number>): str
   );
 }
 
+/** Machine-wide and bench-process CPU over a phase: shows whether a phase ran on a busy machine. */
+function cpuMeter(): () => string {
+  const machine = () => os.cpus().reduce((acc, c) => {
+    const total = c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle;
+    return { busy: acc.busy + total - c.times.idle, total: acc.total + total };
+  }, { busy: 0, total: 0 });
+  const m0 = machine();
+  const p0 = process.cpuUsage();
+  const t0 = performance.now();
+  return () => {
+    const m1 = machine();
+    const p = process.cpuUsage(p0);
+    const wallMs = performance.now() - t0;
+    const cores = os.cpus().length;
+    const busy = (100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total);
+    const own = (100 * (p.user + p.system)) / 1000 / wallMs / cores;
+    return `${(wallMs / 1000).toFixed(1)} s, machine CPU ${busy.toFixed(0)}% of ${cores} cores, of which this process ${own.toFixed(0)}%`;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Main
 
@@ -575,15 +595,25 @@ async function main(): Promise<void> {
     relay = new OutboxRelay(dataSource, clients, SCHEMA, {}, logger.child({ component: 'outbox-relay' }), new Metrics('bench', false));
     const backbone = new Backbone(dataSource, clients, kafka, logger);
 
-    progress(`raw kafkajs, saturated: ${settings.n} records`);
-    const rawSat = await rawSaturated(raw, settings.n);
-    progress(`backbone, saturated: ${settings.n} events, ${settings.concurrency} writers`);
+    const phases: string[] = [];
+    const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      progress(name);
+      const meter = cpuMeter();
+      const result = await run();
+      phases.push(`- ${name}: ${meter()}`);
+      return result;
+    };
+    const rawSat = await phase(`raw kafkajs, saturated (${settings.n} records)`, () => rawSaturated(raw as RawKafka, settings.n));
     await relay.start();
-    const bbSat = await backbone.saturated(settings.n, settings.concurrency);
-    progress(`raw kafkajs, fixed rate: ${settings.rate}/s for ${settings.seconds} s`);
-    const rawRate = await rawFixedRate(raw, settings.rate, fixedTotal);
-    progress(`backbone, fixed rate: ${settings.rate}/s for ${settings.seconds} s`);
-    const bbRate = await backbone.fixedRate(settings.rate, fixedTotal);
+    const bbSat = await phase(`backbone, saturated (${settings.n} events, ${settings.concurrency} writers)`, () =>
+      backbone.saturated(settings.n, settings.concurrency),
+    );
+    const rawRate = await phase(`raw kafkajs, fixed rate (${settings.rate}/s for ${settings.seconds} s)`, () =>
+      rawFixedRate(raw as RawKafka, settings.rate, fixedTotal),
+    );
+    const bbRate = await phase(`backbone, fixed rate (${settings.rate}/s for ${settings.seconds} s)`, () =>
+      backbone.fixedRate(settings.rate, fixedTotal),
+    );
 
     const size = recordSize(rawRecord(0));
     const cpus = os.cpus();
@@ -649,6 +679,7 @@ async function main(): Promise<void> {
       relayLine(bbRate.relay, bbRate.outcomes),
       '',
     );
+    out.push('CPU per phase (including consumer group joins and the backlog re-reads):', '', ...phases, '');
     if (settings.timeline) {
       out.push('Latency per second of the fixed-rate runs (by send / commit time):', '', 'raw kafkajs:', ...(rawRate.timeline ?? []));
       out.push('backbone:', ...(bbRate.timeline ?? []), '');
