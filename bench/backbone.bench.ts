@@ -88,7 +88,8 @@ function readSettings(): Settings {
   });
   const positive = (name: string, raw: string | undefined): number => {
     const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`--${name} must be a positive number, got "${raw}"`);
     return value;
   };
   return {
@@ -161,7 +162,8 @@ interface Latency {
 
 function latency(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
   return {
     count: sorted.length,
     p50: at(0.5),
@@ -211,7 +213,11 @@ function timeline(starts: Map<string, number>, ends: Map<string, number>, t0: nu
  * Starts `fire(i)` for i = 0..total-1 at `rate` per second (open loop: a slow fire does not delay the
  * next one), then waits for all of them. The timer only paces the load; it synchronises nothing.
  */
-async function paced(total: number, rate: number, fire: (i: number) => Promise<void>): Promise<{ spanMs: number }> {
+async function paced(
+  total: number,
+  rate: number,
+  fire: (i: number) => Promise<void>,
+): Promise<{ spanMs: number }> {
   const t0 = performance.now();
   const running: Array<Promise<void>> = [];
   let i = 0;
@@ -246,7 +252,12 @@ interface RawResult {
 type RawConsumer = ReturnType<RawKafka['consumer']>;
 
 /** A raw consumer of `topic` from the beginning that records the time of each record by ce_id. */
-async function rawConsumer(raw: RawKafka, groupId: string, topic: string, seen: Map<string, number>): Promise<RawConsumer> {
+async function rawConsumer(
+  raw: RawKafka,
+  groupId: string,
+  topic: string,
+  seen: Map<string, number>,
+): Promise<RawConsumer> {
   const consumer = raw.consumer(groupId);
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
@@ -278,10 +289,18 @@ async function rawSaturated(raw: RawKafka, n: number): Promise<RawResult & Satur
     const batch = records.slice(offset, offset + RAW_BATCH);
     const now = performance.now();
     for (const r of batch) sent.set(r.headers.ce_id, now);
-    await producer.send({ topic, acks: -1, messages: batch.map((r) => ({ key: r.key, value: r.value, headers: r.headers })) });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: batch.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+    });
   }
   const produced = performance.now();
-  await waitFor(() => seen.size >= n, { timeoutMs: 60_000, intervalMs: 5, description: `${n} raw records consumed` });
+  await waitFor(() => seen.size >= n, {
+    timeoutMs: 60_000,
+    intervalMs: 5,
+    description: `${n} raw records consumed`,
+  });
   const lastSeen = Math.max(...seen.values());
   const cpuE2e = cpuPerEvent(cpu0, n);
   await consumer.disconnect();
@@ -290,7 +309,11 @@ async function rawSaturated(raw: RawKafka, n: number): Promise<RawResult & Satur
   const replay = new Map<string, number>();
   const reader = await rawConsumer(raw, `bench-raw-replay-${randomUUID()}`, topic, replay);
   const cpu1 = process.cpuUsage();
-  await waitFor(() => replay.size >= n, { timeoutMs: 60_000, intervalMs: 5, description: `${n} raw records re-read` });
+  await waitFor(() => replay.size >= n, {
+    timeoutMs: 60_000,
+    intervalMs: 5,
+    description: `${n} raw records re-read`,
+  });
   const cpuConsume = cpuPerEvent(cpu1, n);
   await reader.disconnect();
   const replayTimes = [...replay.values()];
@@ -321,7 +344,11 @@ async function rawFixedRate(raw: RawKafka, rate: number, total: number): Promise
     sent.set(r.headers.ce_id, performance.now());
     await producer.send({ topic, acks: -1, messages: [{ key: r.key, value: r.value, headers: r.headers }] });
   });
-  await waitFor(() => seen.size >= total, { timeoutMs: 60_000, intervalMs: 5, description: `${total} raw records consumed` });
+  await waitFor(() => seen.size >= total, {
+    timeoutMs: 60_000,
+    intervalMs: 5,
+    description: `${total} raw records consumed`,
+  });
   const lastSeen = Math.max(...seen.values());
   await consumer.disconnect();
   await producer.disconnect();
@@ -363,7 +390,11 @@ class Backbone {
   ) {}
 
   /** An EventConsumer of its own group on `prefix` + the topic, joined, whose handler writes one row. */
-  async consumer(prefix: string, label: string, handled: Map<string, number>): Promise<{ consumer: EventConsumer; metrics: Metrics }> {
+  async consumer(
+    prefix: string,
+    label: string,
+    handled: Map<string, number>,
+  ): Promise<{ consumer: EventConsumer; metrics: Metrics }> {
     const metrics = new Metrics('bench', false);
     const groupId = `bench-${label}-${randomUUID()}`;
     const consumer = new EventConsumer(
@@ -376,11 +407,17 @@ class Backbone {
       metrics,
     );
     consumer.on(CitizenRequestRegistered, async (event, em) => {
-      await em.query(`INSERT INTO "${SCHEMA}"."handled" ("consumer_group", "event_id") VALUES ($1, $2)`, [groupId, event.id]);
+      await em.query(`INSERT INTO "${SCHEMA}"."handled" ("consumer_group", "event_id") VALUES ($1, $2)`, [
+        groupId,
+        event.id,
+      ]);
       handled.set(event.id, performance.now());
     });
     consumer.start();
-    await waitFor(() => consumer.snapshot().state === 'joined', { timeoutMs: 30_000, description: `consumer ${label} to join` });
+    await waitFor(() => consumer.snapshot().state === 'joined', {
+      timeoutMs: 30_000,
+      description: `consumer ${label} to join`,
+    });
     return { consumer, metrics };
   }
 
@@ -388,7 +425,9 @@ class Backbone {
   async write(publisher: EventPublisher, i: number): Promise<[string, number]> {
     const { subject, data } = eventData(i);
     const id = randomUUID();
-    await this.dataSource.transaction((em) => publisher.publish(em, CitizenRequestRegistered, data, { subject, id }));
+    await this.dataSource.transaction((em) =>
+      publisher.publish(em, CitizenRequestRegistered, data, { subject, id }),
+    );
     return [id, performance.now()];
   }
 
@@ -407,10 +446,19 @@ class Backbone {
                  FROM "${SCHEMA}"."outbox" WHERE topic = $1 AND published_at IS NOT NULL) x`,
       [topic],
     )) as Array<{ p50: number; p99: number }>;
-    return { rounds: rounds.rounds, meanBatch: rounds.mean, maxBatch: rounds.max, dwellP50: dwell.p50, dwellP99: dwell.p99 };
+    return {
+      rounds: rounds.rounds,
+      meanBatch: rounds.mean,
+      maxBatch: rounds.max,
+      dwellP50: dwell.p50,
+      dwellP99: dwell.p99,
+    };
   }
 
-  async saturated(n: number, concurrency: number): Promise<BackboneResult & SaturatedExtras & { consumeOutcomes: Record<string, number> }> {
+  async saturated(
+    n: number,
+    concurrency: number,
+  ): Promise<BackboneResult & SaturatedExtras & { consumeOutcomes: Record<string, number> }> {
     const prefix = 'sat.';
     const publisher = new EventPublisher(SERVICE, SCHEMA, prefix);
     const handled = new Map<string, number>();
@@ -429,7 +477,11 @@ class Backbone {
       }),
     );
     const written = performance.now();
-    await waitFor(() => handled.size >= n, { timeoutMs: 120_000, intervalMs: 10, description: `${n} events handled` });
+    await waitFor(() => handled.size >= n, {
+      timeoutMs: 120_000,
+      intervalMs: 10,
+      description: `${n} events handled`,
+    });
     const lastHandled = Math.max(...handled.values());
     const cpuE2e = cpuPerEvent(cpu0, n);
     await consumer.stop();
@@ -445,7 +497,11 @@ class Backbone {
     const replay = new Map<string, number>();
     const { consumer: reader, metrics: readerMetrics } = await this.consumer(prefix, 'replay', replay);
     const cpu1 = process.cpuUsage();
-    await waitFor(() => replay.size >= n, { timeoutMs: 120_000, intervalMs: 10, description: `${n} events re-read` });
+    await waitFor(() => replay.size >= n, {
+      timeoutMs: 120_000,
+      intervalMs: 10,
+      description: `${n} events re-read`,
+    });
     const cpuConsume = cpuPerEvent(cpu1, n);
     await reader.stop();
     const times = [...replay.values()];
@@ -470,7 +526,11 @@ class Backbone {
       const [id, at] = await this.write(publisher, i);
       committed.set(id, at);
     });
-    await waitFor(() => handled.size >= total, { timeoutMs: 120_000, intervalMs: 10, description: `${total} events handled` });
+    await waitFor(() => handled.size >= total, {
+      timeoutMs: 120_000,
+      intervalMs: 10,
+      description: `${total} events handled`,
+    });
     const lastHandled = Math.max(...handled.values());
     await consumer.stop();
     return {
@@ -488,7 +548,10 @@ async function outcomes(metrics: Metrics): Promise<Record<string, number>> {
   const all = await metrics.registry.getMetricsAsJSON();
   const consumed = all.find((m) => m.name === 'seriktes_events_consumed_total');
   const out: Record<string, number> = {};
-  for (const v of (consumed?.values ?? []) as Array<{ value: number; labels: Record<string, string | number> }>) {
+  for (const v of (consumed?.values ?? []) as Array<{
+    value: number;
+    labels: Record<string, string | number>;
+  }>) {
     const key = String(v.labels.outcome);
     out[key] = (out[key] ?? 0) + v.value;
   }
@@ -499,18 +562,25 @@ async function outcomes(metrics: Metrics): Promise<Record<string, number>> {
 // Report
 
 const fmtRate = (v: number) => Math.round(v).toLocaleString('en-US');
-const fmtMs = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
+const fmtMs = (v: number) =>
+  v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US');
 const ratio = (backbone: number, raw: number) => `${(backbone / raw).toFixed(backbone / raw < 0.1 ? 3 : 2)}×`;
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
   const rule = `|${widths.map((w, c) => (c === 0 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|')}|`;
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
 function latencyRows(raw: Latency, backbone: Latency): string[][] {
-  return (['p50', 'p99', 'max'] as const).map((p) => [`end-to-end latency ${p} (ms)`, fmtMs(raw[p]), fmtMs(backbone[p]), ratio(backbone[p], raw[p])]);
+  return (['p50', 'p99', 'max'] as const).map((p) => [
+    `end-to-end latency ${p} (ms)`,
+    fmtMs(raw[p]),
+    fmtMs(backbone[p]),
+    ratio(backbone[p], raw[p]),
+  ]);
 }
 
 function relayLine(stats: RelayStats, outcomesSeen: Record<string, number>): string {
@@ -523,10 +593,14 @@ function relayLine(stats: RelayStats, outcomesSeen: Record<string, number>): str
 
 /** Machine-wide and bench-process CPU over a phase: shows whether a phase ran on a busy machine. */
 function cpuMeter(): () => string {
-  const machine = () => os.cpus().reduce((acc, c) => {
-    const total = c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle;
-    return { busy: acc.busy + total - c.times.idle, total: acc.total + total };
-  }, { busy: 0, total: 0 });
+  const machine = () =>
+    os.cpus().reduce(
+      (acc, c) => {
+        const total = c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle;
+        return { busy: acc.busy + total - c.times.idle, total: acc.total + total };
+      },
+      { busy: 0, total: 0 },
+    );
   const m0 = machine();
   const p0 = process.cpuUsage();
   const t0 = performance.now();
@@ -550,7 +624,8 @@ async function main(): Promise<void> {
   const fixedTotal = Math.round(settings.rate * settings.seconds);
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const logger = createLogger({ service: 'bench', level: process.env.LOG_LEVEL ?? 'warn' });
-  const progress = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const progress = (line: string) =>
+    console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
   let pg: PostgresHandle | undefined;
   let broker: KafkaHandle | undefined;
@@ -579,8 +654,12 @@ async function main(): Promise<void> {
       `CREATE TABLE "${SCHEMA}"."handled" ("id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
          "consumer_group" text NOT NULL, "event_id" uuid NOT NULL, "handled_at" timestamptz NOT NULL DEFAULT now())`,
     );
-    const [{ server_version: pgVersion }] = (await dataSource.query('SHOW server_version')) as Array<{ server_version: string }>;
-    const [{ synchronous_commit: syncCommit }] = (await dataSource.query('SHOW synchronous_commit')) as Array<{ synchronous_commit: string }>;
+    const [{ server_version: pgVersion }] = (await dataSource.query('SHOW server_version')) as Array<{
+      server_version: string;
+    }>;
+    const [{ synchronous_commit: syncCommit }] = (await dataSource.query(
+      'SHOW synchronous_commit',
+    )) as Array<{ synchronous_commit: string }>;
 
     const kafka: KafkaSettings = {
       brokers: broker.brokers,
@@ -592,7 +671,14 @@ async function main(): Promise<void> {
     };
     raw = RawKafka.fromEnv({ ...broker.env, KAFKA_CONSUMER_MAX_WAIT_MS: String(settings.maxWaitMs) });
     clients = new KafkaClients(kafka, logger.child({ component: 'kafka' }));
-    relay = new OutboxRelay(dataSource, clients, SCHEMA, {}, logger.child({ component: 'outbox-relay' }), new Metrics('bench', false));
+    relay = new OutboxRelay(
+      dataSource,
+      clients,
+      SCHEMA,
+      {},
+      logger.child({ component: 'outbox-relay' }),
+      new Metrics('bench', false),
+    );
     const backbone = new Backbone(dataSource, clients, kafka, logger);
 
     const phases: string[] = [];
@@ -603,13 +689,17 @@ async function main(): Promise<void> {
       phases.push(`- ${name}: ${meter()}`);
       return result;
     };
-    const rawSat = await phase(`raw kafkajs, saturated (${settings.n} records)`, () => rawSaturated(raw as RawKafka, settings.n));
-    await relay.start();
-    const bbSat = await phase(`backbone, saturated (${settings.n} events, ${settings.concurrency} writers)`, () =>
-      backbone.saturated(settings.n, settings.concurrency),
+    const rawSat = await phase(`raw kafkajs, saturated (${settings.n} records)`, () =>
+      rawSaturated(raw as RawKafka, settings.n),
     );
-    const rawRate = await phase(`raw kafkajs, fixed rate (${settings.rate}/s for ${settings.seconds} s)`, () =>
-      rawFixedRate(raw as RawKafka, settings.rate, fixedTotal),
+    await relay.start();
+    const bbSat = await phase(
+      `backbone, saturated (${settings.n} events, ${settings.concurrency} writers)`,
+      () => backbone.saturated(settings.n, settings.concurrency),
+    );
+    const rawRate = await phase(
+      `raw kafkajs, fixed rate (${settings.rate}/s for ${settings.seconds} s)`,
+      () => rawFixedRate(raw as RawKafka, settings.rate, fixedTotal),
     );
     const bbRate = await phase(`backbone, fixed rate (${settings.rate}/s for ${settings.seconds} s)`, () =>
       backbone.fixedRate(settings.rate, fixedTotal),
@@ -619,7 +709,8 @@ async function main(): Promise<void> {
     const cpus = os.cpus();
     let librdkafka = 'unknown';
     try {
-      librdkafka = /librdkafka ([0-9.]+)/.exec(execFileSync('kcat', ['-V'], { encoding: 'utf8' }))?.[1] ?? librdkafka;
+      librdkafka =
+        /librdkafka ([0-9.]+)/.exec(execFileSync('kcat', ['-V'], { encoding: 'utf8' }))?.[1] ?? librdkafka;
     } catch {
       // version is informative only
     }
@@ -634,12 +725,21 @@ async function main(): Promise<void> {
           ['writers (backbone, one transaction per event)', String(settings.concurrency)],
           ['raw producer', `batches of ${RAW_BATCH}, awaited in sequence, acks=all`],
           ['fixed rate', `${settings.rate}/s for ${settings.seconds} s (${fixedTotal} events)`],
-          ['record', `value ${size.value} B JSON, headers ${size.headers} B, key ${size.key} B (${AGGREGATES} aggregate ids)`],
-          ['consumer', `maxWait ${kafka.maxWaitTimeMs} ms, session ${kafka.sessionTimeoutMs} ms, heartbeat ${kafka.heartbeatIntervalMs} ms`],
+          [
+            'record',
+            `value ${size.value} B JSON, headers ${size.headers} B, key ${size.key} B (${AGGREGATES} aggregate ids)`,
+          ],
+          [
+            'consumer',
+            `maxWait ${kafka.maxWaitTimeMs} ms, session ${kafka.sessionTimeoutMs} ms, heartbeat ${kafka.heartbeatIntervalMs} ms`,
+          ],
           ['DB pool', `${POOL_SIZE} connections (writers + relay + consumer) + relay LISTEN connection`],
           ['node', process.version],
           ['cores', `${os.availableParallelism()} (${cpus[0]?.model.trim() ?? 'unknown'})`],
-          ['load average (1 min) at start / end', `${loadAtStart[0].toFixed(2)} / ${os.loadavg()[0].toFixed(2)}`],
+          [
+            'load average (1 min) at start / end',
+            `${loadAtStart[0].toFixed(2)} / ${os.loadavg()[0].toFixed(2)}`,
+          ],
           ['PostgreSQL', `${pgVersion} (synchronous_commit ${syncCommit})`],
           ['broker', `librdkafka ${librdkafka} mock cluster (kcat), 1 broker, 4 partitions`],
         ],
@@ -651,12 +751,37 @@ async function main(): Promise<void> {
       table(
         ['metric', 'raw kafkajs', 'backbone', 'backbone / raw'],
         [
-          ['produce / outbox write rate (msg/s)', fmtRate(rawSat.produceRate), fmtRate(bbSat.writeRate), ratio(bbSat.writeRate, rawSat.produceRate)],
-          ['consume rate from a backlog (msg/s)', fmtRate(rawSat.consumeRate), fmtRate(bbSat.consumeRate), ratio(bbSat.consumeRate, rawSat.consumeRate)],
-          ['end-to-end throughput (msg/s)', fmtRate(rawSat.e2eRate), fmtRate(bbSat.e2eRate), ratio(bbSat.e2eRate, rawSat.e2eRate)],
+          [
+            'produce / outbox write rate (msg/s)',
+            fmtRate(rawSat.produceRate),
+            fmtRate(bbSat.writeRate),
+            ratio(bbSat.writeRate, rawSat.produceRate),
+          ],
+          [
+            'consume rate from a backlog (msg/s)',
+            fmtRate(rawSat.consumeRate),
+            fmtRate(bbSat.consumeRate),
+            ratio(bbSat.consumeRate, rawSat.consumeRate),
+          ],
+          [
+            'end-to-end throughput (msg/s)',
+            fmtRate(rawSat.e2eRate),
+            fmtRate(bbSat.e2eRate),
+            ratio(bbSat.e2eRate, rawSat.e2eRate),
+          ],
           ...latencyRows(rawSat.latency, bbSat.latency),
-          ['bench-process CPU per event, end to end (µs)', fmtRate(rawSat.cpuE2e), fmtRate(bbSat.cpuE2e), ratio(bbSat.cpuE2e, rawSat.cpuE2e)],
-          ['bench-process CPU per event, backlog consume (µs)', fmtRate(rawSat.cpuConsume), fmtRate(bbSat.cpuConsume), ratio(bbSat.cpuConsume, rawSat.cpuConsume)],
+          [
+            'bench-process CPU per event, end to end (µs)',
+            fmtRate(rawSat.cpuE2e),
+            fmtRate(bbSat.cpuE2e),
+            ratio(bbSat.cpuE2e, rawSat.cpuE2e),
+          ],
+          [
+            'bench-process CPU per event, backlog consume (µs)',
+            fmtRate(rawSat.cpuConsume),
+            fmtRate(bbSat.cpuConsume),
+            ratio(bbSat.cpuConsume, rawSat.cpuConsume),
+          ],
         ],
       ),
       '',
@@ -669,10 +794,25 @@ async function main(): Promise<void> {
       table(
         ['metric', 'raw kafkajs', 'backbone', 'backbone / raw'],
         [
-          ['offered rate achieved (msg/s)', fmtRate(rawRate.produceRate), fmtRate(bbRate.writeRate), ratio(bbRate.writeRate, rawRate.produceRate)],
-          ['end-to-end throughput (msg/s)', fmtRate(rawRate.e2eRate), fmtRate(bbRate.e2eRate), ratio(bbRate.e2eRate, rawRate.e2eRate)],
+          [
+            'offered rate achieved (msg/s)',
+            fmtRate(rawRate.produceRate),
+            fmtRate(bbRate.writeRate),
+            ratio(bbRate.writeRate, rawRate.produceRate),
+          ],
+          [
+            'end-to-end throughput (msg/s)',
+            fmtRate(rawRate.e2eRate),
+            fmtRate(bbRate.e2eRate),
+            ratio(bbRate.e2eRate, rawRate.e2eRate),
+          ],
           ...latencyRows(rawRate.latency, bbRate.latency),
-          ['end-to-end latency mean (ms)', fmtMs(rawRate.latency.mean), fmtMs(bbRate.latency.mean), ratio(bbRate.latency.mean, rawRate.latency.mean)],
+          [
+            'end-to-end latency mean (ms)',
+            fmtMs(rawRate.latency.mean),
+            fmtMs(bbRate.latency.mean),
+            ratio(bbRate.latency.mean, rawRate.latency.mean),
+          ],
         ],
       ),
       '',
@@ -681,7 +821,12 @@ async function main(): Promise<void> {
     );
     out.push('CPU per phase (including consumer group joins and the backlog re-reads):', '', ...phases, '');
     if (settings.timeline) {
-      out.push('Latency per second of the fixed-rate runs (by send / commit time):', '', 'raw kafkajs:', ...(rawRate.timeline ?? []));
+      out.push(
+        'Latency per second of the fixed-rate runs (by send / commit time):',
+        '',
+        'raw kafkajs:',
+        ...(rawRate.timeline ?? []),
+      );
       out.push('backbone:', ...(bbRate.timeline ?? []), '');
     }
     console.log(out.join('\n'));
