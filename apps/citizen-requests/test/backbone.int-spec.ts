@@ -6,7 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CITIZEN_REQUEST_TOPIC, deadLetterTopic, toKafkaRecord, type CloudEvent, type CitizenRequestRegisteredV1 } from '@seriktes/contracts';
+import {
+  CITIZEN_REQUEST_TOPIC,
+  CitizenRequestRegistered,
+  createEvent,
+  deadLetterTopic,
+  eventSource,
+  toKafkaRecord,
+  type CitizenRequestRegisteredV1,
+  type CloudEvent,
+} from '@seriktes/contracts';
 import { RawKafka } from '@seriktes/messaging/testing';
 import { createLogger } from '@seriktes/observability';
 import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
@@ -66,28 +75,11 @@ function register(precinctCode: string, description = 'Noise from a bar after 23
 }
 
 function registeredEvent(precinctCode: string, subject: string = randomUUID()): CloudEvent<CitizenRequestRegisteredV1> {
-  const id = randomUUID();
-  return {
-    specversion: '1.0',
-    id,
-    source: '/seriktes/citizen-requests',
-    type: 'kz.seriktes.citizen-request.registered.v1',
-    time: new Date().toISOString(),
-    subject,
-    datacontenttype: 'application/json',
-    correlationid: id,
-    data: {
-      requestId: subject,
-      registrationNumber: 'AST-2026-900001',
-      kind: 'application',
-      category: 'public-order-noise',
-      channel: 'web',
-      regionCode: 'AST',
-      precinctCode,
-      receivedAt: new Date().toISOString(),
-      registeredAt: new Date().toISOString(),
-    },
-  };
+  return createEvent(
+    CitizenRequestRegistered.type,
+    { ...CitizenRequestRegistered.example, requestId: subject, registrationNumber: 'AST-2026-900001', precinctCode },
+    { subject, source: eventSource('citizen-requests') },
+  );
 }
 
 async function rosterMetric(name: string, labels: Record<string, string>): Promise<number> {

@@ -1,6 +1,6 @@
 /** inspector-roster on its own: counts registered requests per precinct from raw events, once each. */
 import { randomUUID } from 'node:crypto';
-import { CITIZEN_REQUEST_TOPIC, CitizenRequestRegistered, toKafkaRecord } from '@seriktes/contracts';
+import { CITIZEN_REQUEST_TOPIC, CitizenRequestRegistered, createEvent, eventSource, toKafkaRecord } from '@seriktes/contracts';
 import { RawKafka } from '@seriktes/messaging/testing';
 import { createLogger } from '@seriktes/observability';
 import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
@@ -15,18 +15,14 @@ let roster: ServiceApp;
 let raw: RawKafka;
 
 function registered(precinctCode: string, registeredAt: string) {
-  const id = randomUUID();
-  return toKafkaRecord({
-    specversion: '1.0',
-    id,
-    source: '/seriktes/citizen-requests',
-    type: CitizenRequestRegistered.type,
-    time: registeredAt,
-    subject: id,
-    datacontenttype: 'application/json',
-    correlationid: id,
-    data: { ...CitizenRequestRegistered.example, requestId: id, precinctCode, registeredAt },
-  });
+  const requestId = randomUUID();
+  return toKafkaRecord(
+    createEvent(
+      CitizenRequestRegistered.type,
+      { ...CitizenRequestRegistered.example, requestId, precinctCode, registeredAt },
+      { subject: requestId, source: eventSource('citizen-requests'), time: new Date(registeredAt) },
+    ),
+  );
 }
 
 beforeAll(async () => {

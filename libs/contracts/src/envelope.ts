@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * CloudEvents 1.0 in the Kafka protocol binding, binary content mode
  * (https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/kafka-protocol-binding.md):
@@ -116,6 +118,34 @@ export function fromKafkaRecord(record: { key?: string | null; value: string | n
     datacontenttype: JSON_CONTENT_TYPE,
     correlationid: h.ce_correlationid ?? h.ce_id,
     causationid: h.ce_causationid,
+    data,
+  };
+}
+
+export interface CreateEventOptions {
+  /** The aggregate id: Kafka key and `ce_subject`. */
+  subject: string;
+  /** `ce_source`, e.g. `/seriktes/citizen-requests` (see `eventSource`). */
+  source: string;
+  id?: string;
+  time?: Date;
+  correlationId?: string;
+  causationId?: string;
+}
+
+/** A CloudEvent with a new id and the current time unless given; correlated to itself by default. */
+export function createEvent<T>(type: string, data: T, options: CreateEventOptions): CloudEvent<T> {
+  const id = options.id ?? randomUUID();
+  return {
+    specversion: SPEC_VERSION,
+    id,
+    source: options.source,
+    type,
+    time: (options.time ?? new Date()).toISOString(),
+    subject: options.subject,
+    datacontenttype: JSON_CONTENT_TYPE,
+    correlationid: options.correlationId ?? id,
+    causationid: options.causationId,
     data,
   };
 }

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
+  createEvent,
   eventSource,
-  JSON_CONTENT_TYPE,
-  SPEC_VERSION,
   toKafkaRecord,
   validateEventData,
   type CloudEvent,
@@ -55,24 +53,19 @@ export class EventPublisher {
     if (!validation.ok) throw new EventValidationError(type.type, validation.errors);
 
     const context = currentContext();
-    const id = options.id ?? randomUUID();
-    const event: CloudEvent<T> = {
-      specversion: SPEC_VERSION,
-      id,
-      source: eventSource(this.service),
-      type: type.type,
-      time: (options.time ?? new Date()).toISOString(),
+    const event = createEvent(type.type, data, {
       subject: options.subject,
-      datacontenttype: JSON_CONTENT_TYPE,
-      correlationid: context?.correlationId ?? id,
-      causationid: context?.causationId,
-      data,
-    };
+      source: eventSource(this.service),
+      id: options.id,
+      time: options.time,
+      correlationId: context?.correlationId,
+      causationId: context?.causationId,
+    });
     const record = toKafkaRecord(event);
     await em.query(
       `INSERT INTO "${this.schema}"."outbox" ("event_id", "topic", "key", "type", "headers", "value")
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, physicalTopic(this.topicPrefix, type.topic), record.key, type.type, JSON.stringify(record.headers), record.value],
+      [event.id, physicalTopic(this.topicPrefix, type.topic), record.key, type.type, JSON.stringify(record.headers), record.value],
     );
     // Delivered at commit, and only if the transaction commits: wakes the relay at once.
     await em.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
