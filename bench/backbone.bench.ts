@@ -1,19 +1,25 @@
 /**
  * Benchmark of the event backbone against raw kafkajs on the same broker (run on demand, not a test):
  *
- *   npm run bench -- [--n 5000] [--rate 200] [--seconds 10] [--concurrency 8] [--timeline] [--max-wait 100]
+ *   npm run bench -- [--n 5000] [--rate 200] [--seconds 10] [--concurrency 8] [--timeline] [--max-wait 100] [--partitions 4]
+ *
+ *   --n            events of the saturated runs          --rate/--seconds  the fixed-rate runs
+ *   --concurrency  backbone writers (one tx per event)   --timeline        latency per second of the fixed-rate runs
+ *   --max-wait     consumer fetch wait on both sides (default: MOCK_BROKER_ENV of @seriktes/testing)
  *
  * On one fresh librdkafka mock broker (kcat) and one fresh test database it measures
  *  1. raw kafkajs: a plain producer and a plain consumer (RawKafka, the only kafkajs access outside
  *     libs/messaging), records byte-identical to the real event's Kafka record;
  *  2. the backbone: EventPublisher.publish in one DB transaction per event (N writers), OutboxRelay,
  *     EventConsumer (inbox + one transaction per event) with a handler that inserts one row;
- *  3. both again at a fixed, non-saturating rate, for latency;
- * and prints markdown tables with both columns and the ratio backbone / raw.
+ *  3. both again at a fixed, non-saturating rate, for latency (the backbone run also has a plain
+ *     observer consumer on its topic, to split relay + broker from EventConsumer);
+ * and prints markdown tables with both columns and the ratio backbone / raw. Progress goes to stderr.
  *
  * Latency: raw = from the `send()` call of the record to its `eachMessage`; backbone = from the
  * commit of the writing transaction to the end of the handler's write (inside the consumer's
  * transaction, just before the inbox commit). Both clocks are this process's `performance.now()`.
+ * The machine is shared with whatever else runs: the report prints load and CPU per phase.
  */
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -72,6 +78,8 @@ interface Settings {
   timeline: boolean;
   /** Consumer fetch wait (both sides); default the harness's MOCK_BROKER_ENV value. */
   maxWaitMs: number;
+  /** Partitions the EventConsumer handles at once (its `partitionConcurrency`). */
+  partitions: number;
 }
 
 function readSettings(): Settings {
@@ -83,6 +91,7 @@ function readSettings(): Settings {
       concurrency: { type: 'string', default: '8' },
       timeline: { type: 'boolean', default: false },
       'max-wait': { type: 'string', default: MOCK_BROKER_ENV.KAFKA_CONSUMER_MAX_WAIT_MS },
+      partitions: { type: 'string', default: '4' },
     },
     strict: true,
   });
@@ -99,6 +108,7 @@ function readSettings(): Settings {
     concurrency: Math.round(positive('concurrency', values.concurrency)),
     timeline: values.timeline ?? false,
     maxWaitMs: Math.round(positive('max-wait', values['max-wait'])),
+    partitions: Math.round(positive('partitions', values.partitions)),
   };
 }
 
@@ -378,7 +388,7 @@ interface BackboneResult {
   latency: Latency;
   timeline?: string[];
   relay: RelayStats;
-  outcomes: Record<string, number>;
+  outcomes: string;
 }
 
 class Backbone {
@@ -387,6 +397,7 @@ class Backbone {
     readonly clients: KafkaClients,
     readonly kafka: KafkaSettings,
     readonly logger: Logger,
+    readonly partitionConcurrency: number,
   ) {}
 
   /** An EventConsumer of its own group on `prefix` + the topic, joined, whose handler writes one row. */
@@ -402,7 +413,7 @@ class Backbone {
       this.dataSource,
       SCHEMA,
       { ...this.kafka, topicPrefix: prefix },
-      { groupId },
+      { groupId, partitionConcurrency: this.partitionConcurrency },
       this.logger.child({ component: `consumer-${label}` }),
       metrics,
     );
@@ -458,7 +469,7 @@ class Backbone {
   async saturated(
     n: number,
     concurrency: number,
-  ): Promise<BackboneResult & SaturatedExtras & { consumeOutcomes: Record<string, number> }> {
+  ): Promise<BackboneResult & SaturatedExtras & { consumeOutcomes: string }> {
     const prefix = 'sat.';
     const publisher = new EventPublisher(SERVICE, SCHEMA, prefix);
     const handled = new Map<string, number>();
@@ -514,12 +525,29 @@ class Backbone {
     };
   }
 
-  async fixedRate(rate: number, total: number): Promise<BackboneResult> {
+  /**
+   * `observer`: a plain kafkajs consumer in a group of its own on the same topic, to split the
+   * latency into commit → record fetchable from Kafka (relay + broker + fetch) and the rest (EventConsumer).
+   */
+  async fixedRate(
+    rate: number,
+    total: number,
+    observer: RawKafka,
+  ): Promise<BackboneResult & { toKafka: Latency; toKafkaTimeline: string[] }> {
     const prefix = 'rate.';
     const publisher = new EventPublisher(SERVICE, SCHEMA, prefix);
     const handled = new Map<string, number>();
     const committed = new Map<string, number>();
-    const { consumer, metrics } = await this.consumer(prefix, 'rate', handled);
+    const observed = new Map<string, number>();
+    const [{ consumer, metrics }, plain] = await Promise.all([
+      this.consumer(prefix, 'rate', handled),
+      rawConsumer(
+        observer,
+        `bench-observer-${randomUUID()}`,
+        physicalTopic(prefix, CITIZEN_REQUEST_TOPIC),
+        observed,
+      ),
+    ]);
 
     const t0 = performance.now();
     const { spanMs } = await paced(total, rate, async (i) => {
@@ -531,9 +559,16 @@ class Backbone {
       intervalMs: 10,
       description: `${total} events handled`,
     });
+    await waitFor(() => observed.size >= total, {
+      timeoutMs: 60_000,
+      intervalMs: 10,
+      description: `${total} events observed`,
+    });
     const lastHandled = Math.max(...handled.values());
-    await consumer.stop();
+    await Promise.all([consumer.stop(), plain.disconnect()]);
     return {
+      toKafka: latency(pairLatencies(committed, observed, 'backbone fixed rate, observer')),
+      toKafkaTimeline: timeline(committed, observed, t0),
       writeRate: perSecond(total, spanMs),
       e2eRate: perSecond(total, lastHandled - t0),
       latency: latency(pairLatencies(committed, handled, 'backbone fixed rate')),
@@ -544,18 +579,32 @@ class Backbone {
   }
 }
 
-async function outcomes(metrics: Metrics): Promise<Record<string, number>> {
+/** The EventConsumer's own counters: outcomes, and the time per event (inbox transaction incl. handler). */
+async function outcomes(metrics: Metrics): Promise<string> {
+  type Value = { value: number; labels: Record<string, string | number>; metricName?: string };
   const all = await metrics.registry.getMetricsAsJSON();
-  const consumed = all.find((m) => m.name === 'seriktes_events_consumed_total');
-  const out: Record<string, number> = {};
-  for (const v of (consumed?.values ?? []) as Array<{
-    value: number;
-    labels: Record<string, string | number>;
-  }>) {
-    const key = String(v.labels.outcome);
-    out[key] = (out[key] ?? 0) + v.value;
+  const values = (name: string) => (all.find((m) => m.name === name)?.values ?? []) as Value[];
+  const counts: Record<string, number> = {};
+  for (const v of values('seriktes_events_consumed_total')) {
+    counts[String(v.labels.outcome)] = (counts[String(v.labels.outcome)] ?? 0) + v.value;
   }
-  return out;
+  const handling = values('seriktes_event_handling_seconds');
+  const total = handling.filter((v) => v.metricName?.endsWith('_count')).reduce((a, v) => a + v.value, 0);
+  const sum = handling.filter((v) => v.metricName?.endsWith('_sum')).reduce((a, v) => a + v.value, 0);
+  const over = (le: number) => {
+    const within = handling
+      .filter((v) => v.metricName?.endsWith('_bucket') && Number(v.labels.le) === le)
+      .reduce((a, v) => a + v.value, 0);
+    return `${((100 * (total - within)) / Math.max(1, total)).toFixed(1)}%`;
+  };
+  return (
+    `${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ', ',
+      )}; time per event (inbox transaction incl. handler) mean ${((1000 * sum) / Math.max(1, total)).toFixed(2)} ms, ` +
+    `over 5 ms ${over(0.005)}, over 10 ms ${over(0.01)}, over 25 ms ${over(0.025)}, over 100 ms ${over(0.1)}`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -583,11 +632,11 @@ function latencyRows(raw: Latency, backbone: Latency): string[][] {
   ]);
 }
 
-function relayLine(stats: RelayStats, outcomesSeen: Record<string, number>): string {
+function relayLine(stats: RelayStats, outcomesSeen: string): string {
   return (
     `relay: ${stats.rounds} rounds, ${stats.meanBatch.toFixed(1)} events/round (max ${stats.maxBatch}); ` +
     `outbox dwell created_at→published_at p50 ${fmtMs(stats.dwellP50)} ms, p99 ${fmtMs(stats.dwellP99)} ms; ` +
-    `consumer outcomes ${JSON.stringify(outcomesSeen)}`
+    `consumer: ${outcomesSeen}`
   );
 }
 
@@ -679,7 +728,7 @@ async function main(): Promise<void> {
       logger.child({ component: 'outbox-relay' }),
       new Metrics('bench', false),
     );
-    const backbone = new Backbone(dataSource, clients, kafka, logger);
+    const backbone = new Backbone(dataSource, clients, kafka, logger, settings.partitions);
 
     const phases: string[] = [];
     const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
@@ -702,7 +751,7 @@ async function main(): Promise<void> {
       () => rawFixedRate(raw as RawKafka, settings.rate, fixedTotal),
     );
     const bbRate = await phase(`backbone, fixed rate (${settings.rate}/s for ${settings.seconds} s)`, () =>
-      backbone.fixedRate(settings.rate, fixedTotal),
+      backbone.fixedRate(settings.rate, fixedTotal, raw as RawKafka),
     );
 
     const size = recordSize(rawRecord(0));
@@ -723,6 +772,7 @@ async function main(): Promise<void> {
         [
           ['N (saturated run)', String(settings.n)],
           ['writers (backbone, one transaction per event)', String(settings.concurrency)],
+          ['EventConsumer partitions handled at once', String(settings.partitions)],
           ['raw producer', `batches of ${RAW_BATCH}, awaited in sequence, acks=all`],
           ['fixed rate', `${settings.rate}/s for ${settings.seconds} s (${fixedTotal} events)`],
           [
@@ -786,7 +836,7 @@ async function main(): Promise<void> {
       ),
       '',
       relayLine(bbSat.relay, bbSat.outcomes),
-      `backlog re-read outcomes ${JSON.stringify(bbSat.consumeOutcomes)}`,
+      `backlog re-read consumer: ${bbSat.consumeOutcomes}`,
       '',
     );
     out.push(`## Fixed rate: ${settings.rate}/s for ${settings.seconds} s`, '');
@@ -817,6 +867,9 @@ async function main(): Promise<void> {
       ),
       '',
       relayLine(bbRate.relay, bbRate.outcomes),
+      `backbone split: commit → fetched by a plain kafkajs consumer of another group (relay + broker + fetch wait) ` +
+        `p50 ${fmtMs(bbRate.toKafka.p50)}, p99 ${fmtMs(bbRate.toKafka.p99)}, max ${fmtMs(bbRate.toKafka.max)} ms; ` +
+        `the rest of the end-to-end latency is EventConsumer (its own fetch wait, inbox transaction, handler)`,
       '',
     );
     out.push('CPU per phase (including consumer group joins and the backlog re-reads):', '', ...phases, '');
@@ -827,7 +880,8 @@ async function main(): Promise<void> {
         'raw kafkajs:',
         ...(rawRate.timeline ?? []),
       );
-      out.push('backbone:', ...(bbRate.timeline ?? []), '');
+      out.push('backbone, commit → end of handler:', ...(bbRate.timeline ?? []));
+      out.push('backbone, commit → fetched by the plain observer consumer:', ...bbRate.toKafkaTimeline, '');
     }
     console.log(out.join('\n'));
   } finally {

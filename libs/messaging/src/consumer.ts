@@ -71,6 +71,7 @@ export class EventConsumer {
       retryInitialMs: settings.retryInitialMs ?? 100,
       retryMaxMs: settings.retryMaxMs ?? 5000,
       fromBeginning: settings.fromBeginning ?? true,
+      partitionConcurrency: settings.partitionConcurrency ?? 4,
     };
     this.status = { groupId: settings.groupId, topics: [], state: 'idle' };
     this.joined = new Promise((resolve) => (this.joinedOnce = resolve));
@@ -151,7 +152,11 @@ export class EventConsumer {
       try {
         await consumer.connect();
         await consumer.subscribe({ topics: this.topics, fromBeginning: this.settings.fromBeginning });
-        await consumer.run({ autoCommit: true, eachMessage: (payload) => this.handle(payload) });
+        await consumer.run({
+          autoCommit: true,
+          partitionsConsumedConcurrently: this.settings.partitionConcurrency,
+          eachMessage: (payload) => this.handle(payload),
+        });
         this.consumer = consumer;
         return;
       } catch (error) {

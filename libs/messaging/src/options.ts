@@ -36,6 +36,11 @@ export interface ConsumerSettings {
   retryMaxMs?: number;
   /** Where a new consumer group starts: the earliest retained event (default) or only new ones. */
   fromBeginning?: boolean;
+  /**
+   * Partitions handled at the same time by one consumer (default 4). Records of one partition, and
+   * so of one key, are always handled one after the other, in order.
+   */
+  partitionConcurrency?: number;
 }
 
 export interface MessagingOptions {
