@@ -623,13 +623,13 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
+/** One row of a comparison table: the metric, both values, and backbone / raw. */
+function compare(metric: string, raw: number, backbone: number, format: (value: number) => string = fmtRate): string[] {
+  return [metric, format(raw), format(backbone), ratio(backbone, raw)];
+}
+
 function latencyRows(raw: Latency, backbone: Latency): string[][] {
-  return (['p50', 'p99', 'max'] as const).map((p) => [
-    `end-to-end latency ${p} (ms)`,
-    fmtMs(raw[p]),
-    fmtMs(backbone[p]),
-    ratio(backbone[p], raw[p]),
-  ]);
+  return (['p50', 'p99', 'max'] as const).map((p) => compare(`end-to-end latency ${p} (ms)`, raw[p], backbone[p], fmtMs));
 }
 
 function relayLine(stats: RelayStats, outcomesSeen: string): string {
@@ -801,37 +801,12 @@ async function main(): Promise<void> {
       table(
         ['metric', 'raw kafkajs', 'backbone', 'backbone / raw'],
         [
-          [
-            'produce / outbox write rate (msg/s)',
-            fmtRate(rawSat.produceRate),
-            fmtRate(bbSat.writeRate),
-            ratio(bbSat.writeRate, rawSat.produceRate),
-          ],
-          [
-            'consume rate from a backlog (msg/s)',
-            fmtRate(rawSat.consumeRate),
-            fmtRate(bbSat.consumeRate),
-            ratio(bbSat.consumeRate, rawSat.consumeRate),
-          ],
-          [
-            'end-to-end throughput (msg/s)',
-            fmtRate(rawSat.e2eRate),
-            fmtRate(bbSat.e2eRate),
-            ratio(bbSat.e2eRate, rawSat.e2eRate),
-          ],
+          compare('produce / outbox write rate (msg/s)', rawSat.produceRate, bbSat.writeRate),
+          compare('consume rate from a backlog (msg/s)', rawSat.consumeRate, bbSat.consumeRate),
+          compare('end-to-end throughput (msg/s)', rawSat.e2eRate, bbSat.e2eRate),
           ...latencyRows(rawSat.latency, bbSat.latency),
-          [
-            'bench-process CPU per event, end to end (µs)',
-            fmtRate(rawSat.cpuE2e),
-            fmtRate(bbSat.cpuE2e),
-            ratio(bbSat.cpuE2e, rawSat.cpuE2e),
-          ],
-          [
-            'bench-process CPU per event, backlog consume (µs)',
-            fmtRate(rawSat.cpuConsume),
-            fmtRate(bbSat.cpuConsume),
-            ratio(bbSat.cpuConsume, rawSat.cpuConsume),
-          ],
+          compare('bench-process CPU per event, end to end (µs)', rawSat.cpuE2e, bbSat.cpuE2e),
+          compare('bench-process CPU per event, backlog consume (µs)', rawSat.cpuConsume, bbSat.cpuConsume),
         ],
       ),
       '',
@@ -844,25 +819,10 @@ async function main(): Promise<void> {
       table(
         ['metric', 'raw kafkajs', 'backbone', 'backbone / raw'],
         [
-          [
-            'offered rate achieved (msg/s)',
-            fmtRate(rawRate.produceRate),
-            fmtRate(bbRate.writeRate),
-            ratio(bbRate.writeRate, rawRate.produceRate),
-          ],
-          [
-            'end-to-end throughput (msg/s)',
-            fmtRate(rawRate.e2eRate),
-            fmtRate(bbRate.e2eRate),
-            ratio(bbRate.e2eRate, rawRate.e2eRate),
-          ],
+          compare('offered rate achieved (msg/s)', rawRate.produceRate, bbRate.writeRate),
+          compare('end-to-end throughput (msg/s)', rawRate.e2eRate, bbRate.e2eRate),
           ...latencyRows(rawRate.latency, bbRate.latency),
-          [
-            'end-to-end latency mean (ms)',
-            fmtMs(rawRate.latency.mean),
-            fmtMs(bbRate.latency.mean),
-            ratio(bbRate.latency.mean, rawRate.latency.mean),
-          ],
+          compare('end-to-end latency mean (ms)', rawRate.latency.mean, bbRate.latency.mean, fmtMs),
         ],
       ),
       '',

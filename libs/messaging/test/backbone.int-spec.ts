@@ -11,7 +11,7 @@ import { KafkaClients } from '../src/kafka';
 import type { KafkaSettings } from '../src/options';
 import { EventPublisher } from '../src/outbox';
 import { OutboxRelay } from '../src/relay';
-import { RawKafka } from '../src/testing';
+import { RawKafka, type RawRecord } from '../src/testing';
 import { metrics, probeDataSource, ProbeRecorded, SCHEMA, silentLogger, type ProbeV1 } from './fixtures';
 
 let kafka: KafkaHandle;
@@ -27,6 +27,24 @@ async function write(probes: ProbeV1[]): Promise<void> {
   for (const probe of probes) {
     await dataSource.transaction((em) => publisher.publish(em, ProbeRecorded, probe, { subject: probe.key }));
   }
+}
+
+/** Waits until every outbox row is marked published (committed). */
+function waitForDrain(description: string): Promise<true> {
+  return waitFor(
+    async () => {
+      const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}"."outbox" WHERE published_at IS NULL`)) as Array<{ n: number }>;
+      return n === 0;
+    },
+    { description },
+  );
+}
+
+/** The probe sequence numbers of `key` on the probe topic, in topic order (reads the topic unless given it). */
+async function sequencesOf(key: string, records?: RawRecord[]): Promise<number[]> {
+  return (records ?? (await raw.readAll(ProbeRecorded.topic)))
+    .filter((r) => r.key === key)
+    .map((r) => (JSON.parse(r.value!) as ProbeV1).sequence);
 }
 
 function relay(overrides: ConstructorParameters<typeof OutboxRelay>[3] = {}): OutboxRelay {
@@ -72,13 +90,10 @@ describe('outbox relay', () => {
     const probes = Array.from({ length: 200 }, (_, i) => ({ sequence: i, key: keys[i % keys.length] }));
     await write(probes);
     await relay({ batchSize: 37 }).start();
-    await waitFor(async () => {
-      const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}"."outbox" WHERE published_at IS NULL`)) as Array<{ n: number }>;
-      return n === 0;
-    }, { description: 'the outbox to drain' });
+    await waitForDrain('the outbox to drain');
     const records = await raw.readAll(ProbeRecorded.topic);
     for (const key of keys) {
-      const sequences = records.filter((r) => r.key === key).map((r) => (JSON.parse(r.value!) as ProbeV1).sequence);
+      const sequences = await sequencesOf(key, records);
       const expected = probes.filter((p) => p.key === key).map((p) => p.sequence);
       expect(sequences.slice(-expected.length)).toEqual(expected);
     }
@@ -93,19 +108,13 @@ describe('outbox relay', () => {
     await second.start();
     await write([{ sequence: 2, key: 'leader' }]);
     // Both run; whichever takes the lock in a round publishes; never both for the same rows.
-    await waitFor(async () => {
-      const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}"."outbox" WHERE published_at IS NULL`)) as Array<{ n: number }>;
-      return n === 0;
-    }, { description: 'both rows to be published' });
+    await waitForDrain('both rows to be published');
     const [{ attempts }] = (await dataSource.query(`SELECT max(attempts)::int AS attempts FROM "${SCHEMA}"."outbox"`)) as Array<{ attempts: number }>;
     expect(attempts).toBe(1);
     await first.stop();
     await write([{ sequence: 3, key: 'leader' }]);
-    await waitFor(async () => {
-      const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM "${SCHEMA}"."outbox" WHERE published_at IS NULL`)) as Array<{ n: number }>;
-      return n === 0;
-    }, { description: 'the second relay to take over' });
-    const sequences = (await raw.readAll(ProbeRecorded.topic)).filter((r) => r.key === 'leader').map((r) => (JSON.parse(r.value!) as ProbeV1).sequence);
+    await waitForDrain('the second relay to take over');
+    const sequences = await sequencesOf('leader');
     expect(sequences).toEqual([1, 2, 3]);
   });
 
@@ -125,7 +134,7 @@ describe('outbox relay', () => {
     const restarted = relay();
     await restarted.start();
     await waitFor(async () => (await restarted.backlog()).pending === 0, { timeoutMs: 30_000, description: 'the backlog to drain' });
-    const sequences = (await raw.readAll(ProbeRecorded.topic)).filter((r) => r.key === 'backlog').map((r) => (JSON.parse(r.value!) as ProbeV1).sequence);
+    const sequences = await sequencesOf('backlog');
     // At least once: a produce that timed out while frozen may also have landed.
     expect(new Set(sequences)).toEqual(new Set([1, 2]));
     expect(sequences.indexOf(1)).toBeLessThan(sequences.lastIndexOf(2));
