@@ -14,7 +14,9 @@ for (const [alias, [target]] of Object.entries(paths)) {
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, swcrc: false }] },
+  // jose 6 is ESM-only: swc turns it into CommonJS for Jest (Node itself loads it with require(esm)).
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swcOptions, swcrc: false }] },
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   globalSetup: path.join(__dirname, 'tools/jest/global-setup.js'),

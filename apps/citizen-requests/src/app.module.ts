@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformModules } from '@seriktes/runtime';
+import { AuditQueryModule } from './audit/audit.module';
 import type { Logger } from '@seriktes/observability';
 import type { CitizenRequestsConfig } from './config';
 import { IntakeModule } from './intake/intake.module';
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(config: CitizenRequestsConfig, logger?: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...platformModules(citizenRequestsService, config, logger), IntakeModule],
+      imports: [...platformModules(citizenRequestsService, config, logger), IntakeModule, AuditQueryModule],
     };
   }
 }

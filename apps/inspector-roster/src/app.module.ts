@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformModules } from '@seriktes/runtime';
+import { AuditQueryModule } from './audit/audit.module';
 import type { Logger } from '@seriktes/observability';
 import { CaseloadModule } from './caseload/caseload.module';
 import type { InspectorRosterConfig } from './config';
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(config: InspectorRosterConfig, logger?: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...platformModules(inspectorRosterService, config, logger), CaseloadModule],
+      imports: [...platformModules(inspectorRosterService, config, logger), CaseloadModule, AuditQueryModule],
     };
   }
 }

@@ -7,4 +7,5 @@ export const inspectorRosterService: ServiceDefinition = {
   schema: 'inspector_roster',
   entities: [PrecinctCaseloadEntity],
   migrations: [Caseload1763772000000],
+  graphql: true,
 };

@@ -35,19 +35,29 @@ export function createLogger(options: LoggerOptions): Logger {
 export class NestJsonLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
+  /** Nest messages are strings, or objects of fields with an optional `msg`. */
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, fields: Record<string, unknown>): void {
+    if (typeof message === 'object' && message !== null && !(message instanceof Error)) {
+      const { msg, ...rest } = message as Record<string, unknown>;
+      this.logger[level]({ ...fields, ...rest }, typeof msg === 'string' ? msg : '');
+      return;
+    }
+    this.logger[level](fields, String(message));
+  }
+
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    this.write('info', message, { context });
   }
   error(message: unknown, trace?: string, context?: string): void {
-    this.logger.error({ context, trace }, String(message));
+    this.write('error', message, { context, trace });
   }
   warn(message: unknown, context?: string): void {
-    this.logger.warn({ context }, String(message));
+    this.write('warn', message, { context });
   }
   debug(message: unknown, context?: string): void {
-    this.logger.debug({ context }, String(message));
+    this.write('debug', message, { context });
   }
   verbose(message: unknown, context?: string): void {
-    this.logger.trace({ context }, String(message));
+    this.write('trace', message, { context });
   }
 }

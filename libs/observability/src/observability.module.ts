@@ -12,6 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { Public } from '@seriktes/auth';
 import { newCorrelationId, runInContext, sanitizeCorrelationId } from './context';
 import { HealthRegistry } from './health';
 import { createLogger } from './logger';
@@ -69,6 +70,8 @@ export class CorrelationMiddleware implements NestMiddleware {
   }
 }
 
+/** Open without a token: orchestrators and Prometheus probe these. */
+@Public()
 @Controller()
 export class ObservabilityController {
   constructor(

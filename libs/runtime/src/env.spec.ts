@@ -2,7 +2,7 @@ import { ConfigError, defineEnv, serviceEnv } from './env';
 
 describe('typed environment', () => {
   const env = defineEnv({
-    ...serviceEnv(4101),
+    ...serviceEnv(4101, 'citizen-requests'),
     FEATURE: { kind: 'boolean', default: 'false', description: 'A flag.' },
     REQUIRED: { kind: 'string', description: 'No default.' },
   });

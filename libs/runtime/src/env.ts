@@ -94,9 +94,41 @@ export function defineEnv<S extends EnvSpec>(spec: S): EnvDefinition<S> {
   };
 }
 
-/** The variables every service shares (architecture.md section 10), with local defaults. */
-export function serviceEnv(defaultPort: number) {
+/**
+ * How an app reaches the identity provider (Keycloak; identity-dev locally) and who it is there:
+ * its confidential client. The development secret `<client>-dev-secret` is what identity-dev gives
+ * a client whose secret variable is unset; production sets the real one from a secret store.
+ */
+export function identityEnv(clientId: string) {
   return {
+    KEYCLOAK_URL: {
+      kind: 'url',
+      default: 'http://127.0.0.1:8080',
+      description: 'Keycloak base URL; tokens must be issued by <KEYCLOAK_URL>/realms/<KEYCLOAK_REALM> exactly.',
+    },
+    KEYCLOAK_REALM: { kind: 'string', default: 'seriktes', description: 'Keycloak realm.' },
+    KEYCLOAK_CLIENT_ID: {
+      kind: 'string',
+      default: clientId,
+      description: 'This app’s confidential client; access tokens must name it in their audience.',
+    },
+    KEYCLOAK_CLIENT_SECRET: {
+      kind: 'string',
+      default: `${clientId}-dev-secret`,
+      description: 'Secret of that client, for service-to-service tokens (the default is identity-dev’s development secret).',
+    },
+    GRAPHQL_DEBUG: {
+      kind: 'boolean',
+      default: 'false',
+      description: 'Development only: stack traces and internal messages in GraphQL errors, introspection.',
+    },
+  } as const satisfies EnvSpec;
+}
+
+/** The variables every service shares (architecture.md section 10), with local defaults. */
+export function serviceEnv(defaultPort: number, service: string) {
+  return {
+    ...identityEnv(service),
     PORT: { kind: 'port', default: String(defaultPort), description: 'HTTP port (API, /health, /metrics).' },
     DATABASE_URL: {
       kind: 'url',

@@ -34,6 +34,14 @@ export class CitizenRequestEntity {
 
   @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt!: Date;
+
+  /** Token subject of whoever registered it (the citizen, or the officer at a walk-in); null before auth existed. */
+  @Column({ name: 'registered_by_subject', type: 'text', nullable: true })
+  registeredBySubject!: string | null;
+
+  /** The role under which it was registered (`citizen`, `district_inspector`, ...). */
+  @Column({ name: 'registered_by_role', type: 'text', nullable: true })
+  registeredByRole!: string | null;
 }
 
 /** Last coupon number issued per region and year. */

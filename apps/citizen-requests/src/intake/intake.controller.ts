@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { inputValidator } from '@seriktes/runtime';
+import { READ_ROLES, REGISTER_ROLES } from './access';
 import { registerRequestSchema, type RegistrationCoupon } from './dto';
 import { IntakeService } from './intake.service';
 
 const validateRegistration = inputValidator(registerRequestSchema);
 
 /**
- * The first slice of intake over plain HTTP. The GraphQL API and Open311 come with the
- * citizen-requests issue; authentication comes with the identity issue.
+ * Intake over plain HTTP (a bearer token is required; Open311 comes with the citizen-requests
+ * issue). The same data is readable through GraphQL, see intake.resolver.ts.
  */
 @Controller('requests')
 export class IntakeController {
@@ -15,13 +17,15 @@ export class IntakeController {
 
   @Post()
   @HttpCode(201)
-  register(@Body() body: unknown): Promise<RegistrationCoupon> {
-    return this.intake.register(validateRegistration(body));
+  @Roles(...REGISTER_ROLES)
+  register(@Body() body: unknown, @CurrentUser() user: AuthenticatedUser): Promise<RegistrationCoupon> {
+    return this.intake.register(validateRegistration(body), user);
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
-    const request = await this.intake.get(id);
+  @Roles(...READ_ROLES)
+  async get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
+    const request = await this.intake.get(id, user);
     return {
       id: request.id,
       registrationNumber: request.registrationNumber,

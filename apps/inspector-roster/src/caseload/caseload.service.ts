@@ -2,7 +2,10 @@ import { Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CitizenRequestRegistered, PRECINCT_CODE_PATTERN, type CitizenRequestRegisteredV1, type CloudEvent } from '@seriktes/contracts';
+import { coversPrecinct, describeJurisdiction, forbidden, territoryCondition, type AuthenticatedUser } from '@seriktes/auth';
+import { decodeCursor } from '@seriktes/graphql';
 import { EventConsumer } from '@seriktes/messaging';
+import { parsePrecinctCode, type PrecinctCode } from './access';
 import { PrecinctCaseloadEntity } from './precinct-caseload.entity';
 
 const PRECINCT_CODE = new RegExp(PRECINCT_CODE_PATTERN);
@@ -35,6 +38,38 @@ export class CaseloadService implements OnModuleInit {
              "updated_at" = now()`,
       [event.data.precinctCode, event.data.registeredAt],
     );
+  }
+
+  /** The precinct, if the caller's jurisdiction covers it (FORBIDDEN otherwise). */
+  precinct(code: string, user: AuthenticatedUser): PrecinctCode | undefined {
+    const precinct = parsePrecinctCode(code);
+    if (!precinct) return undefined;
+    if (!coversPrecinct(user.jurisdiction, code)) {
+      throw forbidden(`precinct ${code} is outside your jurisdiction (${describeJurisdiction(user.jurisdiction)})`);
+    }
+    return precinct;
+  }
+
+  /**
+   * Precincts with a caseload within the caller's jurisdiction, by code (filtered in the query).
+   * Until the territory registry exists, a precinct is known here once it has received a request.
+   */
+  async precincts(user: AuthenticatedUser, page: { size: number; after?: string }): Promise<PrecinctCode[]> {
+    const scope = territoryCondition(user.jurisdiction, { precinct: 'c.precinct_code' });
+    const params: unknown[] = [...scope.params];
+    const conditions = [scope.sql];
+    if (page.after) {
+      const [code] = decodeCursor(page.after, 1);
+      params.push(String(code));
+      conditions.push(`c.precinct_code > $${params.length}`);
+    }
+    params.push(page.size + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT c.precinct_code FROM inspector_roster.precinct_caseload c WHERE ${conditions.join(' AND ')}
+       ORDER BY c.precinct_code LIMIT $${params.length}`,
+      params,
+    )) as Array<{ precinct_code: string }>;
+    return rows.map((row) => parsePrecinctCode(row.precinct_code)).filter((p): p is PrecinctCode => p !== undefined);
   }
 
   async caseload(precinctCode: string): Promise<CaseloadView> {

@@ -1,0 +1,271 @@
+/**
+ * The platform's front door end to end, every part its own process: identity-dev (the realm's
+ * tokens), citizen-requests and inspector-roster (subgraphs on real PostgreSQL and a real
+ * Kafka-protocol broker), and the gateway composed from the committed supergraph.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeSupergraph, fetchSubgraphSdl } from '@seriktes/graphql';
+import {
+  createTestDatabase,
+  getJson,
+  migrateService,
+  postJson,
+  startIdentityProvider,
+  startMockKafka,
+  startService,
+  waitFor,
+  WORKSPACE_ROOT,
+  type IdentityProvider,
+  type KafkaHandle,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@seriktes/testing';
+import { env as gatewayEnv, subgraphs } from '../src/config';
+
+interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; stacktrace?: unknown } }[];
+}
+
+let identity: IdentityProvider;
+let kafka: KafkaHandle;
+let db: TestDatabase;
+let citizenRequests: ServiceProcess;
+let roster: ServiceProcess;
+let gateway: ServiceProcess;
+const tokens: Record<string, string> = {};
+const registered: Record<string, string[]> = { 'AST-ESL-01': [], 'AST-ESL-02': [] };
+
+async function graphql<T = Record<string, unknown>>(
+  query: string,
+  options: { as?: string; token?: string; variables?: Record<string, unknown>; url?: string } = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const token = options.token ?? (options.as ? tokens[options.as] : undefined);
+  const { status, body } = await postJson<GraphQLResponse<T>>(
+    options.url ?? `${gateway.url}/graphql`,
+    { query, variables: options.variables },
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
+  return { status, body };
+}
+
+const codes = (body: GraphQLResponse) => (body.errors ?? []).map((e) => e.extensions?.code);
+
+beforeAll(async () => {
+  [identity, kafka, db] = await Promise.all([startIdentityProvider(), startMockKafka(), createTestDatabase('gateway')]);
+  const env = { ...kafka.env, ...identity.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
+  await Promise.all([migrateService('citizen-requests', env), migrateService('inspector-roster', env)]);
+  [citizenRequests, roster] = await Promise.all([
+    startService({ name: 'citizen-requests', env, ready: (h) => h.status !== 'error' }),
+    startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' }),
+  ]);
+  gateway = await startService({
+    name: 'gateway',
+    env: { ...identity.env, CITIZEN_REQUESTS_URL: `${citizenRequests.url}/graphql`, INSPECTOR_ROSTER_URL: `${roster.url}/graphql`, LOG_LEVEL: 'warn' },
+  });
+  for (const user of ['ast.esil.01', 'ast.esil.02', 'ast.esil.head', 'citizen.demo', 'ast.akimat', 'council.ast', 'audit.prosecutor']) {
+    tokens[user] = await identity.token(user);
+  }
+  const requests = [
+    ['AST-ESL-01', 'Loud music after 23:00 in the courtyard'],
+    ['AST-ESL-01', 'Broken street light by school No. 54'],
+    ['AST-ESL-02', 'Cars parked on the pavement'],
+  ];
+  for (const [precinctCode, description] of requests) {
+    const { status, body } = await postJson<{ id: string }>(
+      `${citizenRequests.url}/requests`,
+      { kind: 'application', category: 'public-order-noise', channel: 'web', precinctCode, description },
+      { authorization: `Bearer ${tokens['citizen.demo']}` },
+    );
+    if (status !== 201) throw new Error(`registration answered ${status}: ${JSON.stringify(body)}`);
+    registered[precinctCode].push(body.id);
+  }
+  await waitFor(
+    async () => {
+      const { body } = await graphql<{ precinct: { caseload: { registeredRequests: number } } }>(
+        '{ precinct(id: "AST-ESL-01") { caseload { registeredRequests } } }',
+        { as: 'ast.esil.01' },
+      );
+      return body.data?.precinct.caseload.registeredRequests === 2;
+    },
+    { timeoutMs: 30_000, description: 'the roster to count the registered requests' },
+  );
+});
+
+afterAll(async () => {
+  await Promise.all([gateway, citizenRequests, roster].filter(Boolean).map((s) => s.stop()));
+  await Promise.all([identity?.stop(), kafka?.stop()]);
+  await db?.drop();
+});
+
+describe('the gateway over both subgraphs', () => {
+  it('answers one query that crosses both subgraphs for a district inspector', async () => {
+    const { status, body } = await graphql<{
+      precinct: { id: string; regionCode: string; caseload: { registeredRequests: number }; requests: { totalCount: number; edges: { node: { registrationNumber: string; description: string } }[] } };
+    }>(
+      `{ precinct(id: "AST-ESL-01") {
+           id regionCode caseload { registeredRequests }
+           requests(first: 10) { totalCount edges { node { registrationNumber description } } }
+         } }`,
+      { as: 'ast.esil.01' },
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.precinct).toMatchObject({ id: 'AST-ESL-01', regionCode: 'AST', caseload: { registeredRequests: 2 }, requests: { totalCount: 2 } });
+    expect(body.data?.precinct.requests.edges.map((e) => e.node.description).sort()).toEqual([
+      'Broken street light by school No. 54',
+      'Loud music after 23:00 in the courtyard',
+    ]);
+    expect(body.data?.precinct.requests.edges[0].node.registrationNumber).toMatch(/^AST-\d{4}-\d{6}$/);
+
+    const reverse = await graphql<{ citizenRequests: { edges: { node: { precinct: { id: string; districtCode: string; caseload: { registeredRequests: number } } } }[] } }>(
+      '{ citizenRequests(first: 5) { edges { node { precinct { id districtCode caseload { registeredRequests } } } } } }',
+      { as: 'ast.esil.01' },
+    );
+    expect(reverse.body.errors).toBeUndefined();
+    expect(reverse.body.data?.citizenRequests.edges.map((e) => e.node.precinct)).toEqual([
+      { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { registeredRequests: 2 } },
+      { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { registeredRequests: 2 } },
+    ]);
+  });
+
+  it('pages with cursors', async () => {
+    const first = await graphql<{ citizenRequests: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+      '{ citizenRequests(first: 1) { edges { node { id } } pageInfo { endCursor hasNextPage } } }',
+      { as: 'ast.esil.head' },
+    );
+    expect(first.body.data?.citizenRequests.pageInfo.hasNextPage).toBe(true);
+    const seen = [first.body.data!.citizenRequests.edges[0].node.id];
+    let after = first.body.data!.citizenRequests.pageInfo.endCursor;
+    for (;;) {
+      const next = await graphql<typeof first.body.data>('query P($after: String) { citizenRequests(first: 1, after: $after) { edges { node { id } } pageInfo { endCursor hasNextPage } } }', {
+        as: 'ast.esil.head',
+        variables: { after },
+      });
+      seen.push(...next.body.data!.citizenRequests.edges.map((e) => e.node.id));
+      if (!next.body.data!.citizenRequests.pageInfo.hasNextPage) break;
+      after = next.body.data!.citizenRequests.pageInfo.endCursor;
+    }
+    expect(seen.sort()).toEqual([...registered['AST-ESL-01'], ...registered['AST-ESL-02']].sort());
+    const bad = await graphql('{ citizenRequests(first: 1, after: "garbage!") { totalCount } }', { as: 'ast.esil.head' });
+    expect(codes(bad.body)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('authentication and authorisation', () => {
+  it('refuses a request without a valid token as UNAUTHENTICATED', async () => {
+    for (const token of [undefined, 'not-a-jwt', `${tokens['ast.esil.01'].slice(0, -4)}AAAA`]) {
+      const { status, body } = await graphql('{ citizenRequests { totalCount } }', { token });
+      expect({ status, codes: codes(body), data: body.data ?? null }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'], data: null });
+    }
+  });
+
+  it('refuses a role without the capability as FORBIDDEN', async () => {
+    const citizen = await graphql('{ precinct(id: "AST-ESL-01") { id } }', { as: 'citizen.demo' });
+    expect(codes(citizen.body)).toEqual(['FORBIDDEN']);
+    const council = await graphql('{ citizenRequests { totalCount } }', { as: 'council.ast' });
+    expect(codes(council.body)).toEqual(['FORBIDDEN']);
+    // A partner sees the aggregate of its region, never the requests themselves.
+    const akimat = await graphql<{ precinct: { caseload: { registeredRequests: number }; requests: unknown } }>(
+      '{ precinct(id: "AST-ESL-01") { caseload { registeredRequests } requests { totalCount } } }',
+      { as: 'ast.akimat' },
+    );
+    expect(akimat.body.data?.precinct.caseload.registeredRequests).toBe(2);
+    expect(akimat.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['precinct.requests', 'FORBIDDEN']]);
+  });
+
+  it('never returns precinct AST-ESL-01 data to the inspector of AST-ESL-02', async () => {
+    const list = await graphql<{ citizenRequests: { totalCount: number; edges: { node: { id: string; precinct: { id: string } } }[] } }>(
+      '{ citizenRequests(first: 50) { totalCount edges { node { id precinct { id } } } } }',
+      { as: 'ast.esil.02' },
+    );
+    expect(list.body.errors).toBeUndefined();
+    expect(list.body.data?.citizenRequests.totalCount).toBe(1);
+    expect(list.body.data?.citizenRequests.edges.map((e) => e.node.precinct.id)).toEqual(['AST-ESL-02']);
+
+    for (const query of [
+      '{ precinct(id: "AST-ESL-01") { caseload { registeredRequests } } }',
+      '{ citizenRequests(precinctId: "AST-ESL-01") { totalCount } }',
+      `{ citizenRequest(id: "${registered['AST-ESL-01'][0]}") { description } }`,
+    ]) {
+      const { body } = await graphql(query, { as: 'ast.esil.02' });
+      expect({ query, codes: codes(body), data: JSON.stringify(body.data ?? null) }).toEqual({ query, codes: ['FORBIDDEN'], data: expect.not.stringContaining('AST-ESL-01') });
+    }
+    const http = await getJson(`${citizenRequests.url}/requests/${registered['AST-ESL-01'][0]}`, { authorization: `Bearer ${tokens['ast.esil.02']}` });
+    expect(http.status).toBe(403);
+  });
+
+  it('subgraphs verify the token themselves: they do not trust the network', async () => {
+    const direct = await graphql('{ citizenRequests { totalCount } }', { url: `${citizenRequests.url}/graphql` });
+    expect(codes(direct.body)).toEqual(['UNAUTHENTICATED']);
+    const http = await getJson(`${roster.url}/precincts/AST-ESL-01/caseload`);
+    expect(http.status).toBe(401);
+    // A token issued for another audience is refused by the subgraph, too.
+    const partnerService = await identity.clientToken('partner-ast-akimat');
+    const allowed = await graphql('{ precinct(id: "AST-ESL-01") { id } }', { token: partnerService, url: `${roster.url}/graphql` });
+    expect(allowed.body.errors).toBeUndefined();
+  });
+});
+
+describe('limits and errors', () => {
+  it('refuses queries deeper or costlier than the limits, with clear messages', async () => {
+    const deep = await graphql(
+      '{ citizenRequests { edges { node { precinct { requests { edges { node { precinct { requests { edges { node { id } } } } } } } } } } } }',
+      { as: 'ast.esil.01' },
+    );
+    expect(codes(deep.body)).toEqual(['QUERY_TOO_DEEP']);
+    expect(deep.body.errors?.[0].message).toMatch(/is 12 levels deep; the limit is 10/);
+    const costly = await graphql('{ precincts(first: 100) { edges { node { requests(first: 100) { edges { node { id description } } } } } } }', {
+      as: 'ast.esil.01',
+    });
+    expect(codes(costly.body)).toEqual(['QUERY_TOO_COSTLY']);
+    expect(costly.body.errors?.[0].message).toMatch(/the limit is 5000/);
+  });
+
+  it('hides stack traces outside development', async () => {
+    const bad = await graphql('{ citizenRequests(first: 1000) { totalCount } }', { as: 'ast.esil.01' });
+    expect(codes(bad.body)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(bad.body)).not.toMatch(/stacktrace|\.ts:\d+/);
+  });
+
+  it('reports its subgraphs in /health', async () => {
+    const { status, body } = await getJson<{ status: string; checks: Record<string, { status: string }> }>(`${gateway.url}/health`);
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(Object.keys(body.checks).sort()).toEqual(Object.keys(subgraphs).sort());
+  });
+});
+
+describe('audit of personal data', () => {
+  it('lets oversight read who read which request, and nobody else', async () => {
+    const { body } = await graphql<{ citizenRequestsAuditLog: { edges: { node: { action: string; entity: string; entityId: string | null; actorUsername: string; purpose: string } }[] } }>(
+      '{ citizenRequestsAuditLog(first: 200, filter: { actorUsername: "ast.esil.01" }) { edges { node { action entity entityId actorUsername purpose } } } }',
+      { as: 'audit.prosecutor' },
+    );
+    expect(body.errors).toBeUndefined();
+    const reads = body.data!.citizenRequestsAuditLog.edges.map((e) => e.node).filter((n) => n.action === 'read');
+    expect(new Set(reads.map((n) => n.entityId))).toEqual(new Set(registered['AST-ESL-01']));
+    expect(reads.every((n) => n.actorUsername === 'ast.esil.01' && n.entity === 'citizen_request')).toBe(true);
+
+    const denied = await graphql<{ citizenRequestsAuditLog: { edges: { node: { action: string } }[] } }>(
+      '{ citizenRequestsAuditLog(filter: { actorUsername: "ast.esil.02", action: "denied" }) { edges { node { action } } } }',
+      { as: 'audit.prosecutor' },
+    );
+    expect(denied.body.data?.citizenRequestsAuditLog.edges.length).toBeGreaterThanOrEqual(2);
+
+    const inspector = await graphql('{ citizenRequestsAuditLog { edges { node { id } } } }', { as: 'ast.esil.01' });
+    expect(codes(inspector.body)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('the committed supergraph', () => {
+  it('is what the running subgraphs compose to (run `npm run supergraph` if this fails)', async () => {
+    const parts = [];
+    for (const [name, variable] of Object.entries(subgraphs)) {
+      const running = name === 'citizen-requests' ? citizenRequests : roster;
+      parts.push({ name, url: gatewayEnv.spec[variable].default, sdl: await fetchSubgraphSdl(`${running.url}/graphql`) });
+    }
+    expect(composeSupergraph(parts)).toBe(readFileSync(join(WORKSPACE_ROOT, gatewayEnv.spec.SUPERGRAPH_FILE.default), 'utf8'));
+  });
+});

@@ -1,0 +1,6 @@
+export * from './claims';
+export * from './errors';
+export * from './keys';
+export * from './placeholders';
+export * from './provider';
+export * from './realm';

@@ -1,0 +1,6 @@
+export * from './cursor';
+export * from './limits';
+export * from './errors';
+export * from './connection';
+export * from './subgraph';
+export * from './composition';
