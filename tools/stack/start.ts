@@ -1,8 +1,9 @@
 /**
  * `npm start`: the whole platform on this machine, with demo data, until Ctrl-C.
  * PostgreSQL from DATABASE_URL or 127.0.0.1:5432 (installed and started where permitted);
- * Kafka from KAFKA_BROKERS or librdkafka's mock broker; migrations as their own step; then every
- * app as a child process on its default port.
+ * Kafka from KAFKA_BROKERS or librdkafka's mock broker; identity-dev (the Keycloak stand-in, realm
+ * `seriktes`) on 8080; migrations as their own step; then every service as a child process on its
+ * default port, and the GraphQL gateway on 4000 once its subgraphs are up.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ import {
   type PostgresHandle,
   type ServiceProcess,
 } from '@seriktes/testing';
-import { serviceApps } from './apps';
+import { serviceApps, type AppInfo } from './apps';
+import { fetchToken, tokenRequest } from './token';
 
 const log = (line: string) => console.log(`[seriktes] ${line}`);
 
@@ -32,9 +34,13 @@ async function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A few requests so the roster has caseload to show on a fresh database. */
-async function seedDemoData(citizenRequestsUrl: string, rosterUrl: string): Promise<void> {
-  const { body } = await getJson<{ registeredRequests: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`);
+const demoToken = (username: string, keycloakUrl: string) => fetchToken(tokenRequest([username], { KEYCLOAK_URL: keycloakUrl }));
+
+/** A few requests, filed by the demo citizen, so the roster has caseload to show on a fresh database. */
+async function seedDemoData(citizenRequestsUrl: string, rosterUrl: string, keycloakUrl: string): Promise<void> {
+  const hq = { authorization: `Bearer ${await demoToken('hq', keycloakUrl)}` };
+  const citizen = { authorization: `Bearer ${await demoToken('citizen.demo', keycloakUrl)}` };
+  const { body } = await getJson<{ registeredRequests: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`, hq);
   if (body.registeredRequests > 0) return;
   const demo = [
     { kind: 'application', category: 'public-order-noise', channel: 'web', precinctCode: 'AST-ESL-01', description: 'Түнде көршілер шулайды / Шум у соседей ночью / Neighbours are noisy at night' },
@@ -42,7 +48,7 @@ async function seedDemoData(citizenRequestsUrl: string, rosterUrl: string): Prom
     { kind: 'proposal', category: 'precinct-proposal', channel: 'letter', precinctCode: 'AST-ESL-02', description: 'Please light the path through the park' },
   ];
   for (const request of demo) {
-    const { status } = await postJson(`${citizenRequestsUrl}/requests`, request);
+    const { status } = await postJson(`${citizenRequestsUrl}/requests`, request, citizen);
     if (status !== 201) throw new Error(`demo request answered ${status}`);
   }
   log(`demo data: ${demo.length} requests registered`);
@@ -79,23 +85,29 @@ export async function main(): Promise<void> {
     for (const app of apps) {
       if (!(await portFree(app.port))) throw new Error(`port ${app.port} of ${app.name} is in use: is another npm start running?`);
     }
-    const env: Record<string, string> = { ...kafka.env, DATABASE_URL: databaseUrl };
-    for (const app of apps) log(await migrateService(app.name, env));
-
     const logDir = join(WORKSPACE_ROOT, '.seriktes', 'logs');
     mkdirSync(logDir, { recursive: true });
-    const services = await Promise.all(
-      apps.map((app) =>
-        startService({
-          name: app.name,
-          port: app.port,
-          env,
-          logFile: join(logDir, `${app.name}.log`),
-          ready: (health) => health.status !== 'error',
-        }),
-      ),
+    const start = (app: AppInfo, env: Record<string, string>) =>
+      startService({ name: app.name, port: app.port, env, logFile: join(logDir, `${app.name}.log`), ready: (health) => health.status !== 'error' });
+
+    // The identity provider first: every service verifies tokens against its keys. Its signing key
+    // is kept in .seriktes/ so tokens stay valid across restarts of npm start.
+    const identityApps = apps.filter((a) => a.developmentOnly);
+    const identity = await Promise.all(
+      identityApps.map((app) => start(app, { IDENTITY_DEV_SIGNING_KEY_FILE: join(WORKSPACE_ROOT, '.seriktes', 'identity-dev', 'signing-key.json') })),
     );
-    started.push(...services);
+    started.push(...identity);
+    const keycloakUrl = identity[0]?.url ?? process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8080';
+    log(`identity     ${keycloakUrl}/realms/seriktes (identity-dev; production uses Keycloak)`);
+
+    const env: Record<string, string> = { ...kafka.env, DATABASE_URL: databaseUrl, KEYCLOAK_URL: keycloakUrl, GRAPHQL_DEBUG: 'true' };
+    const backends = apps.filter((a) => a.database && !a.developmentOnly);
+    for (const app of backends) log(await migrateService(app.name, env));
+    started.push(...(await Promise.all(backends.map((app) => start(app, env)))));
+    // Then what sits in front of the services (the gateway composes their subgraphs).
+    const fronts = apps.filter((a) => !a.database && !a.developmentOnly);
+    started.push(...(await Promise.all(fronts.map((app) => start(app, { KEYCLOAK_URL: keycloakUrl, GRAPHQL_DEBUG: 'true' })))));
+    const services = started;
     for (const service of services) {
       service.child.once('exit', (code) => {
         if (!stopping) {
@@ -107,7 +119,8 @@ export async function main(): Promise<void> {
     const byName = new Map(services.map((s) => [s.name, s]));
     const citizenRequests = byName.get('citizen-requests');
     const roster = byName.get('inspector-roster');
-    if (citizenRequests && roster) await seedDemoData(citizenRequests.url, roster.url);
+    if (citizenRequests && roster) await seedDemoData(citizenRequests.url, roster.url, keycloakUrl);
+    const gateway = byName.get('gateway');
 
     console.log('');
     console.log('  service              url                        logs');
@@ -115,14 +128,24 @@ export async function main(): Promise<void> {
       console.log(`  ${service.name.padEnd(20)} ${service.url.padEnd(26)} ${service.logFile.replace(WORKSPACE_ROOT + '/', '')}`);
     }
     console.log('');
-    console.log('  every service: GET /health, GET /health/live, GET /metrics');
-    if (citizenRequests && roster) {
+    console.log('  every app: GET /health, GET /health/live, GET /metrics (no token needed)');
+    console.log('  demo users (development only, password "demo"): hq, ast.head, ast.esil.head, ast.esil.01, ast.esil.02,');
+    console.log('    ast.analyst, ast.commission, ast.akimat, council.ast, citizen.demo, audit.prosecutor, admin');
+    if (gateway) {
+      console.log('');
+      console.log(`  GraphQL gateway: ${gateway.url}/graphql`);
       console.log('  try, in a second terminal:');
+      console.log('    TOKEN=$(npm run -s token -- ast.esil.01)');
       console.log(
-        `    curl -s -X POST ${citizenRequests.url}/requests -H 'content-type: application/json' \\\n` +
+        `    curl -s ${gateway.url}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n` +
+          `      -d '{"query":"{ precinct(id: \\"AST-ESL-01\\") { caseload { registeredRequests } requests(first: 5) { edges { node { registrationNumber category } } } } }"}'`,
+      );
+    }
+    if (citizenRequests) {
+      console.log(
+        `    curl -s -X POST ${citizenRequests.url}/requests -H "authorization: Bearer $(npm run -s token -- citizen.demo)" -H 'content-type: application/json' \\\n` +
           `      -d '{"kind":"application","category":"public-order-noise","channel":"web","precinctCode":"AST-ESL-01","description":"Loud music after 23:00"}'`,
       );
-      console.log(`    curl -s ${roster.url}/precincts/AST-ESL-01/caseload`);
     }
     console.log('');
     log('running; Ctrl-C stops everything started here');

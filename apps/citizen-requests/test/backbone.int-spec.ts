@@ -16,6 +16,7 @@ import {
   type CitizenRequestRegisteredV1,
   type CloudEvent,
 } from '@seriktes/contracts';
+import { userFromClaims } from '@seriktes/auth';
 import { RawKafka } from '@seriktes/messaging/testing';
 import { createLogger } from '@seriktes/observability';
 import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
@@ -25,8 +26,10 @@ import {
   metricValue,
   migrateService,
   postJson,
+  startIdentityProvider,
   startMockKafka,
   startService,
+  type IdentityProvider,
   waitFor,
   type KafkaHandle,
   type ServiceProcess,
@@ -43,6 +46,9 @@ let citizenRequests: ServiceApp;
 let roster: ServiceProcess;
 let raw: RawKafka;
 let serviceEnv: Record<string, string>;
+let identity: IdentityProvider;
+/** A citizen files the requests; the ministry's command staff (national scope) reads caseloads. */
+const auth: { citizen: string; hq: string } = { citizen: '', hq: '' };
 
 const rosterReady = (health: { checks: Record<string, { status: string }> }) =>
   health.checks.consumer?.status === 'ok' && health.checks.database?.status === 'ok';
@@ -52,7 +58,9 @@ function startRoster(): Promise<ServiceProcess> {
 }
 
 async function caseload(precinctCode: string): Promise<number> {
-  const { status, body } = await getJson<{ registeredRequests: number }>(`${roster.url}/precincts/${precinctCode}/caseload`);
+  const { status, body } = await getJson<{ registeredRequests: number }>(`${roster.url}/precincts/${precinctCode}/caseload`, {
+    authorization: `Bearer ${auth.hq}`,
+  });
   if (status !== 200) throw new Error(`caseload answered ${status}`);
   return body.registeredRequests;
 }
@@ -71,7 +79,7 @@ function register(precinctCode: string, description = 'Noise from a bar after 23
     channel: 'web',
     precinctCode,
     description,
-  });
+  }, { authorization: `Bearer ${auth.citizen}` });
 }
 
 function registeredEvent(precinctCode: string, subject: string = randomUUID()): CloudEvent<CitizenRequestRegisteredV1> {
@@ -88,9 +96,9 @@ async function rosterMetric(name: string, labels: Record<string, string>): Promi
 }
 
 beforeAll(async () => {
-  kafka = await startMockKafka();
-  db = await createTestDatabase('backbone');
-  serviceEnv = { ...kafka.env, DATABASE_URL: db.url, LOG_LEVEL: 'info' };
+  [kafka, db, identity] = await Promise.all([startMockKafka(), createTestDatabase('backbone'), startIdentityProvider()]);
+  serviceEnv = { ...kafka.env, ...identity.env, DATABASE_URL: db.url, LOG_LEVEL: 'info' };
+  [auth.citizen, auth.hq] = await Promise.all([identity.token('citizen.demo'), identity.token('hq')]);
   await Promise.all([migrateService('citizen-requests', serviceEnv), migrateService('inspector-roster', serviceEnv)]);
   const config = env.load({ ...process.env, ...serviceEnv, PORT: '0' });
   const logger = createLogger({ service: 'citizen-requests', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -106,6 +114,7 @@ afterAll(async () => {
   await citizenRequests?.close();
   await roster?.stop();
   await kafka?.stop();
+  await identity?.stop();
   await db?.drop();
 });
 
@@ -171,7 +180,7 @@ describe('the event backbone, end to end', () => {
           channel: 'walk-in',
           precinctCode: 'AST-ESL-12',
           description: 'Registered, then the transaction fails',
-        });
+        }, userFromClaims({ sub: 'officer-1', preferred_username: 'ast.esil.01', realm_access: { roles: ['district_inspector'] }, precinct_code: 'AST-ESL-12' }, 'token'));
         throw new Error('a later step of the same transaction failed');
       }),
     ).rejects.toThrow('a later step');

@@ -21,10 +21,14 @@ const header = (req: HttpRequest, name: string) => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
+/** The form parameters; like Keycloak, only an application/x-www-form-urlencoded body has any. */
+const form = (req: HttpRequest): Record<string, unknown> => {
+  const isForm = /^application\/x-www-form-urlencoded\b/i.test(header(req, 'content-type') ?? '');
+  const body = req.body;
+  return isForm && typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
     : {};
+};
 
 /** Keycloak's OpenID Connect paths; every decision is the provider's. */
 @Controller('realms/:realm')
@@ -55,7 +59,7 @@ export class OidcController {
     @Req() req: HttpRequest,
     @Res() res: HttpResponse,
   ): Promise<void> {
-    send(res, await this.provider.token(this.request(realm, req, record(req.body))));
+    send(res, await this.provider.token(this.request(realm, req, form(req))));
   }
 
   @Post('protocol/openid-connect/token/introspect')
@@ -64,7 +68,7 @@ export class OidcController {
     @Req() req: HttpRequest,
     @Res() res: HttpResponse,
   ): Promise<void> {
-    send(res, await this.provider.introspect(this.request(realm, req, record(req.body))));
+    send(res, await this.provider.introspect(this.request(realm, req, form(req))));
   }
 
   @Get('protocol/openid-connect/userinfo')
@@ -82,7 +86,7 @@ export class OidcController {
     @Req() req: HttpRequest,
     @Res() res: HttpResponse,
   ): Promise<void> {
-    send(res, await this.provider.userinfo(this.request(realm, req, record(req.body))));
+    send(res, await this.provider.userinfo(this.request(realm, req, form(req))));
   }
 
   @Post('protocol/openid-connect/logout')
@@ -91,7 +95,7 @@ export class OidcController {
     @Req() req: HttpRequest,
     @Res() res: HttpResponse,
   ): Promise<void> {
-    send(res, await this.provider.logout(this.request(realm, req, record(req.body))));
+    send(res, await this.provider.logout(this.request(realm, req, form(req))));
   }
 
   private request(realm: string, req: HttpRequest, form: Record<string, unknown> = {}): OidcRequest {

@@ -186,6 +186,22 @@ describe('identity-dev over HTTP', () => {
     });
   });
 
+  it('reads only form-encoded bodies, as Keycloak does', async () => {
+    const response = await fetch(`${oidc}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: 'gateway',
+        client_secret: 'gateway-dev-secret',
+      }),
+    });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'Missing form parameter: grant_type' },
+    });
+  });
+
   it('rejects a duplicated parameter', async () => {
     const answer = await post('/token', 'grant_type=password&grant_type=password&client_id=seriktes-console');
     expect({ status: answer.status, body: answer.body }).toEqual({

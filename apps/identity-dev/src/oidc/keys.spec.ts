@@ -37,6 +37,17 @@ describe('signing key', () => {
     expect(loaded.jwk.n).toBe(created.jwk.n);
   });
 
+  it('creates a private JWK when the file name ends in .json', () => {
+    const file = join(dir, 'signing-key.json');
+    const created = loadSigningKey(file);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      kty: 'RSA',
+      n: created.jwk.n,
+      d: expect.any(String),
+    });
+    expect(loadSigningKey(file).kid).toBe(created.kid);
+  });
+
   it('reads a private JWK too', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const file = join(dir, 'key.jwk.json');

@@ -53,7 +53,7 @@ export function parseSigningKey(text: string): KeyObject {
 
 /**
  * The signing key: a fresh RSA-2048 key when `file` is empty; otherwise the key in `file`, created
- * there (PKCS8 PEM, mode 0600) if the file does not exist yet.
+ * there (mode 0600; a private JWK if the name ends in `.json`, else PKCS8 PEM) if it does not exist yet.
  */
 export function loadSigningKey(file?: string): SigningKey {
   if (!file)
@@ -62,7 +62,10 @@ export function loadSigningKey(file?: string): SigningKey {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   mkdirSync(dirname(file), { recursive: true });
   try {
-    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    const text = file.endsWith('.json')
+      ? `${JSON.stringify(privateKey.export({ format: 'jwk' }))}\n`
+      : privateKey.export({ format: 'pem', type: 'pkcs8' });
+    writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     // Another process created it first: use theirs, so both sign with the same key.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
