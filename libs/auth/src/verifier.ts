@@ -12,9 +12,11 @@ export interface AuthSettings {
   clientSecret?: string;
   /** Require `aud` to contain `clientId` (default true). */
   verifyAudience?: boolean;
+  /** How long a verification may wait for the realm's keys (default 5000 ms; keycloak-connect has no timeout). */
+  keyFetchTimeoutMs?: number;
 }
 
-const MAX_TOKEN_LENGTH = 16 * 1024;
+const MAX_TOKEN_LENGTH = 8 * 1024;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
 /**
@@ -51,14 +53,23 @@ export class TokenVerifier {
     if (!match) throw unauthenticated('Authorization is not "Bearer <jwt>"');
     const token = match[1];
     let grant: KeycloakConnect.Grant;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      grant = await this.keycloak.grantManager.createGrant({ access_token: token } as never);
+      const timeoutMs = this.settings.keyFetchTimeoutMs ?? 5000;
+      grant = await Promise.race([
+        this.keycloak.grantManager.createGrant({ access_token: token } as never),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`failed to load public key: no answer from the identity provider within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
     } catch (error) {
       const reason = (error as Error).message ?? String(error);
       if (/failed to load public key|ECONNREFUSED|Error fetching JWK/i.test(reason) && !/public key signature/.test(reason)) {
         throw new AuthError('AUTH_UNAVAILABLE', 'the identity provider cannot be reached to verify the token', reason);
       }
       throw unauthenticated(reason);
+    } finally {
+      if (timer) clearTimeout(timer);
     }
     const content = (grant.access_token as unknown as { content: AccessTokenClaims }).content;
     if (!content.sub) throw unauthenticated('token has no subject');
