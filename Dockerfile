@@ -14,9 +14,14 @@ COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
 # tsc -p apps/${APP}/tsconfig.app.json: dist/apps/${APP}/apps/${APP}/src/*.js and dist/apps/${APP}/libs/*
+# An app with a database has src/migrate.ts (its migrate command); the gateway has none.
 RUN npx nx run ${APP}:build \
  && test -f dist/apps/${APP}/apps/${APP}/src/main.js \
- && test -f dist/apps/${APP}/apps/${APP}/src/migrate.js
+ && { test ! -f apps/${APP}/src/migrate.ts || test -f dist/apps/${APP}/apps/${APP}/src/migrate.js; }
+# Files an app reads at run time besides its code, at the same path under the working directory:
+# the gateway's committed apps/gateway/supergraph.graphql (SUPERGRAPH_FILE, relative to /app).
+RUN mkdir -p runtime-files/apps/${APP} \
+ && for f in apps/${APP}/*.graphql; do if [ -f "$f" ]; then cp "$f" runtime-files/apps/${APP}/; fi; done
 RUN npm prune --omit=dev
 
 # --- runtime: compiled app, production node_modules, the @seriktes/* resolver; non-root ---
@@ -31,9 +36,10 @@ COPY --from=build /workspace/.swcrc.json ./.swcrc.json
 # dist/apps/${APP}/libs/<lib>/src/index.js; it compiles nothing at run time (no .ts in the image).
 COPY --from=build /workspace/tools/register.js ./tools/register.js
 COPY --from=build /workspace/dist/apps/${APP} ./dist/apps/${APP}
+COPY --from=build /workspace/runtime-files/ ./
 # The `node` user of the base image (uid 1000); deploy/k8s sets runAsUser: 1000 to match.
 USER node
 # The service: `exec` makes node PID 1 of the container so it receives SIGTERM and shuts down gracefully.
-# The migrate command (docker-compose.yml, deploy/k8s Jobs) overrides it:
+# The migrate command of an app with a database (docker-compose.yml, deploy/k8s Jobs) overrides it:
 #   node -r ./tools/register.js dist/apps/<APP>/apps/<APP>/src/migrate.js
 CMD ["/bin/sh", "-c", "exec node -r ./tools/register.js dist/apps/${APP}/apps/${APP}/src/main.js"]

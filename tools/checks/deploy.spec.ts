@@ -1,8 +1,10 @@
 /**
  * The production description (docker-compose.yml, Dockerfile, deploy/) cannot be run here (no
  * container engine), so this check keeps it true to the code instead: every service under apps/
- * is deployed, on the port and with exactly the variables its src/config.ts declares, every topic
- * of the event catalogue exists with its dead-letter topic, and nothing ever synchronizes a schema.
+ * is deployed (except development-only tools such as identity-dev, which never are), on the port
+ * and with exactly the variables its src/config.ts declares, secrets only from Secrets or required
+ * variables, one Keycloak issuer for all, every topic of the event catalogue exists with its
+ * dead-letter topic, and nothing ever synchronizes a schema.
  * Each problem is reported as `<app>: <what is wrong>`, all at once.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,6 +33,11 @@ interface ComposeService {
 
 interface ComposeFile {
   services?: Record<string, ComposeService>;
+}
+
+interface RealmFile {
+  realm?: string;
+  clients?: { clientId?: string; secret?: string; publicClient?: boolean }[];
 }
 
 interface K8sEnvVar {
@@ -70,7 +77,7 @@ interface K8sObject {
   apiVersion?: string;
   kind?: string;
   metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
-  data?: Record<string, string | number | boolean | null>;
+  data?: Record<string, unknown>;
   stringData?: Record<string, string>;
   spec?: {
     selector?: Record<string, string> & { matchLabels?: Record<string, string> };
@@ -94,8 +101,24 @@ const DOCKERIGNORE_PATH = join(ROOT, '.dockerignore');
 const DEPLOY_DIR = join(ROOT, 'deploy');
 const K8S_DIR = join(DEPLOY_DIR, 'k8s');
 const TOPICS_PATH = join(DEPLOY_DIR, 'kafka', 'topics.yaml');
+const REALM_PATH = join(DEPLOY_DIR, 'keycloak', 'seriktes-realm.json');
 
-const SECRET_VARIABLE = 'DATABASE_URL';
+/** Secret variables: in Kubernetes from secretKeyRef of this Secret (key: the variable), never in a ConfigMap. */
+const SECRET_VARIABLES: Record<string, (app: string) => string> = {
+  DATABASE_URL: (app) => `${app}-database`,
+  KEYCLOAK_CLIENT_SECRET: (app) => `${app}-keycloak`,
+};
+
+/** The compose service of Keycloak, which the issuer (KEYCLOAK_URL) of every app names. */
+const KEYCLOAK_SERVICE = 'keycloak';
+
+const upperSnake = (name: string) => name.toUpperCase().replace(/-/g, '_');
+
+/** The variable holding the secret of the app's Keycloak client: the realm file's placeholder for it. */
+const clientSecretVariable = (app: string) => `SERIKTES_CLIENT_SECRET_${upperSnake(app)}`;
+
+/** `${NAME:?message}` (or `${NAME:?}`): compose interpolation of NAME that stops compose when NAME is unset or empty. */
+const requiredInterpolation = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]*\\}$`);
 
 function read(path: string): string {
   if (!existsSync(path)) throw new Error(`${relative(ROOT, path)} is missing`);
@@ -147,18 +170,27 @@ function variableProblems(app: AppFacts, where: string, names: Iterable<string>)
   return problems;
 }
 
-function composeEnvironment(service: ComposeService): Map<string, string> {
-  const env = new Map<string, string>();
+/** The environment of a compose service as written (a YAML number or boolean stays one). */
+function composeRawEnvironment(service: ComposeService): Map<string, unknown> {
+  const env = new Map<string, unknown>();
   if (Array.isArray(service.environment)) {
     for (const entry of service.environment) {
       const at = entry.indexOf('=');
       env.set(at < 0 ? entry : entry.slice(0, at), at < 0 ? '' : entry.slice(at + 1));
     }
   } else {
-    for (const [name, value] of Object.entries(service.environment ?? {}))
-      env.set(name, value === null ? '' : String(value));
+    for (const [name, value] of Object.entries(service.environment ?? {})) env.set(name, value);
   }
   return env;
+}
+
+function composeEnvironment(service: ComposeService): Map<string, string> {
+  return new Map(
+    [...composeRawEnvironment(service)].map(([name, value]) => [
+      name,
+      value === null || value === undefined ? '' : String(value),
+    ]),
+  );
 }
 
 function buildArgs(service: ComposeService): Record<string, string> {
@@ -208,7 +240,7 @@ function resolvePort(
   return container?.ports?.find((p) => p.name === port)?.containerPort;
 }
 
-/** The variables a container gets, and problems with how DATABASE_URL is given. */
+/** The variables a container gets, and problems with how its secret variables are given. */
 function containerVariables(
   app: AppFacts,
   where: string,
@@ -217,10 +249,11 @@ function containerVariables(
 ): { problems: string[] } {
   const names: string[] = [];
   const problems: string[] = [];
+  const secrets = Object.keys(SECRET_VARIABLES).filter((name) => name in app.variables);
   for (const source of container.envFrom ?? []) {
     if (source.secretRef) {
       problems.push(
-        `${app.name}: ${where} takes envFrom the Secret ${source.secretRef.name}: reference ${SECRET_VARIABLE} by secretKeyRef instead`,
+        `${app.name}: ${where} takes envFrom the Secret ${source.secretRef.name}: reference ${secrets.join(', ') || 'secret variables'} by secretKeyRef instead`,
       );
     }
     const configMapName = source.configMapRef?.name;
@@ -235,22 +268,25 @@ function containerVariables(
     names.push(...Object.keys(configMap.data ?? {}));
     if (configMap.data?.PORT !== undefined && Number(configMap.data.PORT) !== app.port) {
       problems.push(
-        `${app.name}: ConfigMap ${configMapName} sets PORT=${configMap.data.PORT}, expected ${app.port} (the PORT default)`,
+        `${app.name}: ConfigMap ${configMapName} sets PORT=${String(configMap.data.PORT)}, expected ${app.port} (the PORT default)`,
       );
     }
-    if (SECRET_VARIABLE in (configMap.data ?? {})) {
-      problems.push(
-        `${app.name}: ConfigMap ${configMapName} holds ${SECRET_VARIABLE}; it must come from the Secret ${app.name}-database`,
-      );
+    for (const [variable, secretName] of Object.entries(SECRET_VARIABLES)) {
+      if (variable in (configMap.data ?? {})) {
+        problems.push(
+          `${app.name}: ConfigMap ${configMapName} holds ${variable}; it must come from the Secret ${secretName(app.name)}`,
+        );
+      }
     }
   }
   for (const variable of container.env ?? []) {
     names.push(variable.name);
-    if (variable.name === SECRET_VARIABLE) {
+    const secretName = SECRET_VARIABLES[variable.name]?.(app.name);
+    if (secretName) {
       const ref = variable.valueFrom?.secretKeyRef;
-      if (!ref || ref.name !== `${app.name}-database` || !ref.key) {
+      if (!ref || ref.name !== secretName || ref.key !== variable.name) {
         problems.push(
-          `${app.name}: ${where} must take ${SECRET_VARIABLE} from secretKeyRef of the Secret ${app.name}-database (found ${JSON.stringify(variable)})`,
+          `${app.name}: ${where} must take ${variable.name} from secretKeyRef of the Secret ${secretName}, key ${variable.name} (found ${JSON.stringify(variable)})`,
         );
       }
     }
@@ -258,29 +294,144 @@ function containerVariables(
   const counted = names.filter((name, index) => names.indexOf(name) !== index);
   if (counted.length)
     problems.push(`${app.name}: ${where} sets ${[...new Set(counted)].join(', ')} more than once`);
-  if (SECRET_VARIABLE in app.variables && !container.env?.some((v) => v.name === SECRET_VARIABLE)) {
-    problems.push(
-      `${app.name}: ${where} has no env ${SECRET_VARIABLE} with secretKeyRef to the Secret ${app.name}-database`,
-    );
+  for (const variable of secrets) {
+    if (!container.env?.some((v) => v.name === variable)) {
+      problems.push(
+        `${app.name}: ${where} has no env ${variable} with secretKeyRef to the Secret ${SECRET_VARIABLES[variable](app.name)}`,
+      );
+    }
   }
   return { problems: [...problems, ...variableProblems(app, where, names)] };
 }
 
+/** The plain values a container gets (ConfigMaps by envFrom or configMapKeyRef, and `value`), as written. */
+function containerValues(container: K8sContainer, objects: K8sObject[]): Map<string, unknown> {
+  const configMap = (name: string | undefined) =>
+    objects.find((o) => o.kind === 'ConfigMap' && o.metadata?.name === name)?.data ?? {};
+  const values = new Map<string, unknown>();
+  for (const source of container.envFrom ?? []) {
+    for (const [name, value] of Object.entries(configMap(source.configMapRef?.name))) values.set(name, value);
+  }
+  for (const variable of container.env ?? []) {
+    const ref = variable.valueFrom?.configMapKeyRef;
+    if (ref) values.set(variable.name, configMap(ref.name)[ref.key ?? '']);
+    else if (!variable.valueFrom) values.set(variable.name, variable.value ?? '');
+  }
+  return values;
+}
+
 // ---------------------------------------------------------------------------------------------
 
-const services = apps();
+const allApps = apps();
+/** The apps that are deployed: every app but the development-only tools. */
+const services = allApps.filter((app) => !app.developmentOnly);
+const developmentOnly = allApps.filter((app) => app.developmentOnly);
 const compose = readYaml<ComposeFile>(COMPOSE_PATH);
 const composeServices = compose.services ?? {};
 
+const realmText = read(REALM_PATH);
+const realm = JSON.parse(realmText) as RealmFile;
+/**
+ * The `${NAME}` and `${NAME:default}` placeholders of the realm file, which Keycloak replaces from
+ * its environment at import (lower-case `${...}` are Keycloak's message keys, not variables), with
+ * whether they have a default.
+ */
+const realmPlaceholders = new Map<string, boolean>(
+  [...realmText.matchAll(/\$\{([A-Z][A-Z0-9_]*)(:[^}]*)?\}/g)].map((m) => [m[1], m[2] !== undefined]),
+);
+
+/** `<OTHER_APP>_URL` variables of an app: the endpoint of another deployed app (the gateway's subgraphs). */
+function peerUrlVariables(app: AppFacts): { variable: string; peer: AppFacts; url: string }[] {
+  return Object.keys(app.variables).flatMap((variable) => {
+    const peer = services.find(
+      (other) => other.name !== app.name && variable === `${upperSnake(other.name)}_URL`,
+    );
+    return peer ? [{ variable, peer, url: `http://${peer.name}:${peer.port}/graphql` }] : [];
+  });
+}
+
+/**
+ * Problems with the values of an app's environment (compose or Kubernetes) that are the same
+ * everywhere: GRAPHQL_DEBUG off, its own Keycloak client, the realm of the realm file, peer URLs.
+ */
+function valueProblems(app: AppFacts, where: string, values: Map<string, unknown>): string[] {
+  const problems: string[] = [];
+  const check = (variable: string, expected: string, why: string) => {
+    if (!(variable in app.variables) || !values.has(variable)) return;
+    const value = values.get(variable);
+    if (value !== expected) {
+      problems.push(
+        `${app.name}: ${where} sets ${variable} to ${JSON.stringify(value)}, expected '${expected}' (${why})`,
+      );
+    }
+  };
+  check('GRAPHQL_DEBUG', 'false', 'a quoted string; debug output never leaves development');
+  check('KEYCLOAK_CLIENT_ID', app.name, "the app's own confidential client in the realm");
+  check(
+    'KEYCLOAK_REALM',
+    realm.realm ?? '(no realm in deploy/keycloak/seriktes-realm.json)',
+    'the realm of deploy/keycloak/seriktes-realm.json',
+  );
+  for (const { variable, peer, url } of peerUrlVariables(app))
+    check(variable, url, `the ${peer.name} service on its port, path /graphql`);
+  return problems;
+}
+
 describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () => {
-  it('finds the services to check', () => {
+  it('finds the services to deploy, and the development-only tools that are not', () => {
     expect(services.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['citizen-requests', 'gateway', 'inspector-roster']),
+    );
+    expect(developmentOnly.map((a) => a.name)).toEqual(expect.arrayContaining(['identity-dev']));
+    expect(services.filter((a) => a.database).map((a) => a.name)).toEqual(
       expect.arrayContaining(['citizen-requests', 'inspector-roster']),
     );
+    expect(services.find((a) => a.name === 'gateway')?.database).toBe(false);
+  });
+
+  it('never deploys a development-only app (compose services, images, commands, deploy/k8s)', () => {
+    const problems: string[] = [];
+    for (const app of developmentOnly) {
+      const why = `apps/${app.name}/src/config.ts exports developmentOnly, so it is never deployed`;
+      const image = new RegExp(`(^|/)${app.name}(:|@|$)`);
+      for (const [name, service] of Object.entries(composeServices)) {
+        if (name === app.name || name.startsWith(`${app.name}-`))
+          problems.push(`${app.name}: docker-compose.yml has a service "${name}"; ${why}`);
+        else if (buildArgs(service).APP === app.name)
+          problems.push(`${app.name}: compose service "${name}" builds APP=${app.name}; ${why}`);
+        else if (image.test(service.image ?? ''))
+          problems.push(`${app.name}: compose service "${name}" runs the image ${service.image}; ${why}`);
+        else if (`${asText(service.command)} ${asText(service.entrypoint)}`.includes(`apps/${app.name}/`))
+          problems.push(`${app.name}: compose service "${name}" runs apps/${app.name}; ${why}`);
+      }
+      for (const file of readdirSync(K8S_DIR)) {
+        if (file.replace(/\.ya?ml$/, '') === app.name) {
+          problems.push(`${app.name}: deploy/k8s/${file} exists; ${why}`);
+          continue;
+        }
+        for (const object of readYamlDocuments(join(K8S_DIR, file))) {
+          const name = object.metadata?.name ?? '';
+          const containers = object.spec?.template?.spec?.containers ?? [];
+          if (name === app.name || name.startsWith(`${app.name}-`))
+            problems.push(`${app.name}: deploy/k8s/${file} defines ${object.kind} ${name}; ${why}`);
+          else if (containers.some((c) => image.test(c.image ?? '')))
+            problems.push(`${app.name}: deploy/k8s/${file} ${object.kind} ${name} runs its image; ${why}`);
+          else if (
+            containers.some((c) =>
+              [...(c.command ?? []), ...(c.args ?? [])].join(' ').includes(`apps/${app.name}/`),
+            )
+          )
+            problems.push(
+              `${app.name}: deploy/k8s/${file} ${object.kind} ${name} runs apps/${app.name}; ${why}`,
+            );
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   describe.each(services.map((app) => [app.name, app] as const))('%s', (_name, app) => {
-    it('runs in docker-compose.yml on its port with exactly its variables, after its migration', () => {
+    it('runs in docker-compose.yml on its port with exactly its variables, after what it needs', () => {
       const problems: string[] = [];
       const service = composeServices[app.name];
       if (!service) {
@@ -321,11 +472,18 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
           `${app.name}: compose healthcheck must GET :${app.port}/health/live (found ${JSON.stringify(healthcheck)})`,
         );
       }
-      for (const [dependency, condition] of [
-        ['postgres', 'service_healthy'],
-        ['kafka-init', 'service_completed_successfully'],
-        [`${app.name}-migrate`, 'service_completed_successfully'],
-      ]) {
+      const dependencies: [string, string][] = [
+        ...(app.database
+          ? [
+              ['postgres', 'service_healthy'],
+              [`${app.name}-migrate`, 'service_completed_successfully'],
+            ]
+          : []),
+        ...('KAFKA_BROKERS' in app.variables ? [['kafka-init', 'service_completed_successfully']] : []),
+        ...('KEYCLOAK_URL' in app.variables ? [[KEYCLOAK_SERVICE, 'service_healthy']] : []),
+        ...peerUrlVariables(app).map(({ peer }) => [peer.name, 'service_healthy']),
+      ] as [string, string][];
+      for (const [dependency, condition] of dependencies) {
         const found = dependencyCondition(service, dependency);
         if (found !== condition)
           problems.push(
@@ -333,10 +491,18 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
           );
       }
 
+      const environments: [string, ComposeService][] = [['compose service environment', service]];
       const migrate = composeServices[`${app.name}-migrate`];
-      if (!migrate) {
+      if (!app.database) {
+        if (migrate) {
+          problems.push(
+            `${app.name}: docker-compose.yml has a service "${app.name}-migrate", but ${app.name} has no database (no DATABASE_URL) to migrate`,
+          );
+        }
+      } else if (!migrate) {
         problems.push(`${app.name}: docker-compose.yml has no one-shot service "${app.name}-migrate"`);
       } else {
+        environments.push([`compose service ${app.name}-migrate environment`, migrate]);
         if (buildArgs(migrate).APP !== app.name && migrate.image !== service.image) {
           problems.push(
             `${app.name}: ${app.name}-migrate must run the image of ${app.name} (same build args APP or image)`,
@@ -360,10 +526,38 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
           );
         }
       }
+
+      for (const [where, definition] of environments) {
+        const values = composeRawEnvironment(definition);
+        problems.push(...valueProblems(app, where, values));
+        if ('KEYCLOAK_CLIENT_SECRET' in app.variables && values.has('KEYCLOAK_CLIENT_SECRET')) {
+          const variable = clientSecretVariable(app.name);
+          const value = values.get('KEYCLOAK_CLIENT_SECRET');
+          if (typeof value !== 'string' || !requiredInterpolation(variable).test(value)) {
+            problems.push(
+              `${app.name}: ${where} sets KEYCLOAK_CLIENT_SECRET to ${JSON.stringify(value)}; it must be "\${${variable}:?<message>}" (never a literal or a default: compose stops when it is unset, and Keycloak gets the same variable)`,
+            );
+          }
+        }
+      }
+      expect([...new Set(problems)]).toEqual([]);
+    });
+
+    it('has a confidential client in the realm whose secret placeholder is the variable compose gives it', () => {
+      if (!('KEYCLOAK_CLIENT_SECRET' in app.variables)) return;
+      const client = realm.clients?.find((c) => c.clientId === app.name);
+      const placeholder = `\${${clientSecretVariable(app.name)}}`;
+      const problems: string[] = [];
+      if (!client)
+        problems.push(`${app.name}: deploy/keycloak/seriktes-realm.json has no client "${app.name}"`);
+      else if (client.publicClient !== false || client.secret !== placeholder)
+        problems.push(
+          `${app.name}: realm client "${app.name}" must be confidential with secret "${placeholder}" (found publicClient ${String(client.publicClient)}, secret ${JSON.stringify(client.secret)})`,
+        );
       expect(problems).toEqual([]);
     });
 
-    it('has a ConfigMap, Deployment, Service and migration Job in deploy/k8s with its port and exactly its variables', () => {
+    it(`has a ConfigMap, Deployment, Service (and a migration Job if it has a database) in deploy/k8s with its port and exactly its variables`, () => {
       const file = join(K8S_DIR, `${app.name}.yaml`);
       if (!existsSync(file)) {
         expect([`${app.name}: deploy/k8s/${app.name}.yaml is missing`]).toEqual([]);
@@ -381,12 +575,25 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
       if (!deployment)
         problems.push(`${app.name}: deploy/k8s/${app.name}.yaml has no Deployment "${app.name}"`);
       if (!service) problems.push(`${app.name}: deploy/k8s/${app.name}.yaml has no Service "${app.name}"`);
-      if (!job) problems.push(`${app.name}: deploy/k8s/${app.name}.yaml has no Job "${app.name}-migrate"`);
+      if (app.database && !job)
+        problems.push(`${app.name}: deploy/k8s/${app.name}.yaml has no Job "${app.name}-migrate"`);
       for (const object of objects) {
+        if (!app.database && object.kind === 'Job')
+          problems.push(
+            `${app.name}: deploy/k8s/${app.name}.yaml has a Job ${object.metadata?.name}, but ${app.name} has no database (no DATABASE_URL) to migrate`,
+          );
         if (object.kind === 'Secret')
           problems.push(
             `${app.name}: deploy/k8s/${app.name}.yaml defines a Secret; secret values stay out of the repository`,
           );
+        if (object.kind === 'ConfigMap') {
+          for (const [name, value] of Object.entries(object.data ?? {})) {
+            if (typeof value !== 'string')
+              problems.push(
+                `${app.name}: ConfigMap ${object.metadata?.name} sets ${name} to the ${typeof value} ${JSON.stringify(value)}; ConfigMap values must be quoted strings`,
+              );
+          }
+        }
       }
 
       const pod = deployment?.spec?.template?.spec;
@@ -410,6 +617,7 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
           }
         }
         problems.push(...containerVariables(app, 'Deployment', container, objects).problems);
+        problems.push(...valueProblems(app, 'Deployment', containerValues(container, objects)));
         if (!container.resources?.requests || !container.resources?.limits)
           problems.push(`${app.name}: Deployment container needs resources requests and limits`);
         if (pod?.terminationGracePeriodSeconds !== 30) {
@@ -449,8 +657,9 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
         }
       }
 
-      const jobContainer = job?.spec?.template?.spec?.containers?.[0];
-      if (job && !jobContainer) problems.push(`${app.name}: Job ${app.name}-migrate has no container`);
+      const jobContainer = app.database ? job?.spec?.template?.spec?.containers?.[0] : undefined;
+      if (app.database && job && !jobContainer)
+        problems.push(`${app.name}: Job ${app.name}-migrate has no container`);
       if (job && jobContainer) {
         const command = [...(jobContainer.command ?? []), ...(jobContainer.args ?? [])].join(' ');
         if (command !== migrateCommand(app.name)) {
@@ -464,6 +673,9 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
           );
         }
         problems.push(...containerVariables(app, `Job ${app.name}-migrate`, jobContainer, objects).problems);
+        problems.push(
+          ...valueProblems(app, `Job ${app.name}-migrate`, containerValues(jobContainer, objects)),
+        );
         const jobPod = job.spec?.template?.spec;
         if (
           jobPod?.securityContext?.runAsNonRoot !== true &&
@@ -476,8 +688,91 @@ describe('deployment description (docker-compose.yml, Dockerfile, deploy/)', () 
     });
   });
 
+  describe('identity (Keycloak)', () => {
+    const keycloak = composeServices[KEYCLOAK_SERVICE];
+    const keycloakEnv = keycloak ? composeRawEnvironment(keycloak) : new Map<string, unknown>();
+
+    it('reads the secret placeholders of the realm file', () => {
+      expect(
+        [...realmPlaceholders.keys()].filter((name) => name.startsWith('SERIKTES_CLIENT_SECRET_')),
+      ).toEqual(expect.arrayContaining(services.map((app) => clientSecretVariable(app.name))));
+    });
+
+    it('gives the compose keycloak service every placeholder of the realm file, from the variable the service uses', () => {
+      const problems: string[] = [];
+      for (const [name, hasDefault] of realmPlaceholders) {
+        const value = keycloakEnv.get(name);
+        if (value === undefined && !hasDefault) {
+          problems.push(
+            `keycloak: compose does not pass ${name}, a placeholder of deploy/keycloak/seriktes-realm.json without default (Keycloak would import the text "\${${name}}" as the secret)`,
+          );
+        } else if (!hasDefault && (typeof value !== 'string' || !requiredInterpolation(name).test(value))) {
+          problems.push(
+            `keycloak: compose sets ${name} to ${JSON.stringify(value)}; it must be "\${${name}:?<message>}" (the variable the service's KEYCLOAK_CLIENT_SECRET reads, required)`,
+          );
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('gives every app in compose one issuer: KEYCLOAK_URL is the KC_HOSTNAME of keycloak, reachable in the network', () => {
+      const problems: string[] = [];
+      const hostname = keycloakEnv.get('KC_HOSTNAME');
+      const port = String(keycloakEnv.get('KC_HTTP_PORT') ?? '8080');
+      const expected = `http://${KEYCLOAK_SERVICE}:${port}`;
+      if (hostname !== expected) {
+        problems.push(
+          `keycloak: compose KC_HOSTNAME is ${JSON.stringify(hostname)}, expected "${expected}" (the full URL fixes the issuer for tokens fetched from the host and from services)`,
+        );
+      }
+      for (const app of services.filter((a) => 'KEYCLOAK_URL' in a.variables)) {
+        for (const name of [app.name, ...(app.database ? [`${app.name}-migrate`] : [])]) {
+          const service = composeServices[name];
+          if (!service) continue; // reported by the app's own test
+          const value = composeRawEnvironment(service).get('KEYCLOAK_URL');
+          if (value !== expected) {
+            problems.push(
+              `${app.name}: compose service ${name} sets KEYCLOAK_URL to ${JSON.stringify(value)}, expected "${expected}" (keycloak's KC_HOSTNAME: the issuer must match exactly)`,
+            );
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('gives every app in deploy/k8s the same https KEYCLOAK_URL (the public issuer)', () => {
+      const found: { app: string; where: string; value: unknown }[] = [];
+      for (const app of services.filter((a) => 'KEYCLOAK_URL' in a.variables)) {
+        const file = join(K8S_DIR, `${app.name}.yaml`);
+        if (!existsSync(file)) continue; // reported by the app's own test
+        const objects = readYamlDocuments(file);
+        for (const object of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
+          for (const container of object.spec?.template?.spec?.containers ?? []) {
+            const value = containerValues(container, objects).get('KEYCLOAK_URL');
+            found.push({ app: app.name, where: `${object.kind} ${object.metadata?.name}`, value });
+          }
+        }
+      }
+      const counts = new Map<unknown, number>();
+      for (const { value } of found) counts.set(value, (counts.get(value) ?? 0) + 1);
+      const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const problems: string[] = [];
+      for (const { app, where, value } of found) {
+        if (typeof value !== 'string' || !/^https:\/\/[^/]+/.test(value) || value.endsWith('/'))
+          problems.push(
+            `${app}: ${where} sets KEYCLOAK_URL to ${JSON.stringify(value)}; it must be the public https base URL of Keycloak, without trailing slash`,
+          );
+        else if (value !== common)
+          problems.push(
+            `${app}: ${where} sets KEYCLOAK_URL to "${value}", others use ${JSON.stringify(common)} (the issuer must be the same for every app)`,
+          );
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('has no compose service or k8s manifest for an app that does not exist', () => {
-    const known = new Set(services.map((a) => a.name));
+    const known = new Set(allApps.map((a) => a.name)); // development-only apps: see the test above
     const infrastructure = new Set(['kafka', 'kafka-init', 'postgres', 'keycloak']);
     const problems: string[] = [];
     for (const name of Object.keys(composeServices)) {

@@ -1,12 +1,12 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { Public, PUBLIC_KEY } from '@seriktes/observability';
 import { requestOf } from './request';
 import type { AuthenticatedUser } from './user';
 
-export const PUBLIC_KEY = 'seriktes:auth:public';
 export const ROLES_KEY = 'seriktes:auth:roles';
 
 /** Open to everyone, no token needed (health, metrics). Everything else needs a valid token. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export { Public, PUBLIC_KEY };
 
 /** Allowed for callers holding at least one of these realm roles (else FORBIDDEN). */
 export const Roles = (...roles: string[]) => SetMetadata(ROLES_KEY, roles);

@@ -12,9 +12,9 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { Public } from '@seriktes/auth';
 import { newCorrelationId, runInContext, sanitizeCorrelationId } from './context';
 import { HealthRegistry } from './health';
+import { Public } from './public';
 import { createLogger } from './logger';
 import { Metrics } from './metrics';
 
