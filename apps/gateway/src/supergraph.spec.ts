@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, isInputObjectType, isObjectType } from 'graphql';
 import { supergraphSubgraphs, subgraphUrls } from './supergraph';
 
 const sdl = `
@@ -25,5 +28,25 @@ describe('supergraph subgraphs', () => {
   it('refuses a supergraph with a subgraph the gateway has no variable for', () => {
     expect(() => subgraphUrls(sdl, { 'citizen-requests': 'A_URL' }, { A_URL: 'http://a' })).toThrow('subgraph "inspector-roster" of the supergraph has no URL variable');
     expect(() => subgraphUrls('type Query { a: Int }', {}, {})).toThrow('declares no subgraphs');
+  });
+});
+
+describe('the committed supergraph', () => {
+  it('describes every type, field and argument of the API', () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'), { assumeValidSDL: true });
+    const missing: string[] = [];
+    let checked = 0;
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || type.name.startsWith('join__') || type.name.startsWith('link__')) continue;
+      if (!isObjectType(type) && !isInputObjectType(type)) continue;
+      if (!['Query', 'Mutation'].includes(type.name) && !type.description) missing.push(type.name);
+      for (const field of Object.values(type.getFields())) {
+        checked += 1;
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(missing).toEqual([]);
   });
 });

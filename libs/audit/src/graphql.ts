@@ -42,7 +42,7 @@ export class AuditEntryNode {
   details!: string;
 }
 
-@InputType('AuditFilter', { description: 'Filters of the audit log; every given field must match.' })
+@InputType('AuditFilter', { description: "Filters of the audit log; every given field must match." })
 export class AuditFilterInput {
   @Field({ nullable: true, description: 'Only this actor (token subject).' })
   actorSubject?: string;
