@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DISTRICT_CODE_PATTERN, PARTNER_ORG_ID_PATTERN, PRECINCT_CODE_PATTERN, REGION_CODE_PATTERN } from '@seriktes/contracts';
 import { ROOT } from './workspace';
 
 const REALM_FILE = join(ROOT, 'deploy', 'keycloak', 'seriktes-realm.json');
@@ -35,11 +36,12 @@ export const REALM_ROLES = [
   'platform_admin',
   'platform_service',
 ];
+/** The scope attributes and their patterns: the territory codes of libs/contracts. */
 export const SCOPE_ATTRIBUTES: Record<string, string> = {
-  region_code: '^[A-Z]{3}$',
-  district_code: '^[A-Z]{3}-[A-Z]{3}$',
-  precinct_code: '^[A-Z]{3}-[A-Z]{3}-\\d{2}$',
-  partner_org_id: '^[a-z0-9-]{2,64}$',
+  region_code: REGION_CODE_PATTERN,
+  district_code: DISTRICT_CODE_PATTERN,
+  precinct_code: PRECINCT_CODE_PATTERN,
+  partner_org_id: PARTNER_ORG_ID_PATTERN,
 };
 /** Demo users (development only): username, realm role, scope attributes. */
 export const DEMO_USERS: Array<[string, string, Record<string, string>]> = [

@@ -10,6 +10,13 @@ describe('jurisdiction from token roles and attributes', () => {
     });
     expect(jurisdictionOf(['unit_head'], { region_code: 'AST', district_code: 'AST-ESL' })).toEqual({ level: 'district', regionCode: 'AST', districtCode: 'AST-ESL' });
     expect(jurisdictionOf(['department_head'], { region_code: 'AST' })).toEqual({ level: 'region', regionCode: 'AST' });
+    // Precinct numbers have two or three digits, as in the event contract.
+    expect(jurisdictionOf(['district_inspector'], { precinct_code: 'ALA-MED-101' })).toEqual({
+      level: 'precinct',
+      regionCode: 'ALA',
+      districtCode: 'ALA-MED',
+      precinctCode: 'ALA-MED-101',
+    });
   });
 
   it('gives the whole country only to national roles without a territory', () => {

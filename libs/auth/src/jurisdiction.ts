@@ -6,6 +6,7 @@
  * Deny by default: a token whose attributes are missing or contradict each other gets `none`, and
  * only the national roles see everything without a territory attribute.
  */
+import { DISTRICT_CODE_PATTERN, PARTNER_ORG_ID_PATTERN, PRECINCT_CODE_PATTERN, REGION_CODE_PATTERN } from '@seriktes/contracts';
 import { Role } from './roles';
 
 export type Jurisdiction =
@@ -27,10 +28,10 @@ export interface ScopeClaims {
   partner_org_id?: unknown;
 }
 
-const REGION = /^[A-Z]{3}$/;
-const DISTRICT = /^[A-Z]{3}-[A-Z]{3}$/;
-const PRECINCT = /^[A-Z]{3}-[A-Z]{3}-\d{2}$/;
-const PARTNER_ORG = /^[a-z0-9-]{2,64}$/;
+const REGION = new RegExp(REGION_CODE_PATTERN);
+const DISTRICT = new RegExp(DISTRICT_CODE_PATTERN);
+const PRECINCT = new RegExp(PRECINCT_CODE_PATTERN);
+const PARTNER_ORG = new RegExp(PARTNER_ORG_ID_PATTERN);
 
 /** Roles whose holders see the whole country when their token carries no territory. */
 const NATIONAL_ROLES: readonly string[] = [Role.ministryHq, Role.platformAdmin, Role.prosecutorOversight, Role.platformService];

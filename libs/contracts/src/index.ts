@@ -2,3 +2,4 @@ export * from './naming';
 export * from './envelope';
 export * from './registry';
 export * from './events';
+export * from './territory';

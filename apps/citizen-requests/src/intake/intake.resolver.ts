@@ -1,11 +1,11 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
+import { parsePrecinctCode } from '@seriktes/contracts';
 import { badUserInput, InvalidCursorError, pageSize, toConnection, type Connection } from '@seriktes/graphql';
 import { READ_ROLES } from './access';
 import { CitizenRequestConnection, CitizenRequestNode, PrecinctRef, toNode } from './graphql.types';
 import { IntakeService, requestCursor } from './intake.service';
 
-const PRECINCT = /^[A-Z]{3}-[A-Z]{3}-\d{2}$/;
 
 /** Turns bad paging arguments into field-level input errors. */
 function paging(first: number | undefined, after: string | undefined): { size: number; after?: string } {
@@ -39,7 +39,7 @@ export class CitizenRequestResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
     @Args('after', { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
   ): Promise<Connection<CitizenRequestNode>> {
-    if (precinctId !== undefined && precinctId !== null && !PRECINCT.test(precinctId)) {
+    if (precinctId !== undefined && precinctId !== null && !parsePrecinctCode(precinctId)) {
       throw badUserInput([{ field: 'precinctId', message: 'must be a precinct code like AST-ESL-01' }]);
     }
     const page = paging(first, after);

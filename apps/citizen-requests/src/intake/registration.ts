@@ -1,3 +1,5 @@
+import { parsePrecinctCode } from '@seriktes/contracts';
+
 /**
  * Rules of the registration coupon (талон): every valid request is registered, and its number is
  * unique per region and year, e.g. `AST-2026-000123`. Dates of the legal clock are taken in the
@@ -6,9 +8,9 @@
 export const ALMATY_UTC_OFFSET_HOURS = 5;
 
 export function regionOfPrecinct(precinctCode: string): string {
-  const region = precinctCode.split('-')[0];
-  if (!/^[A-Z]{3}$/.test(region)) throw new Error(`precinct code "${precinctCode}" has no region prefix`);
-  return region;
+  const precinct = parsePrecinctCode(precinctCode);
+  if (!precinct) throw new Error(`precinct code "${precinctCode}" has no region prefix`);
+  return precinct.regionCode;
 }
 
 /** The calendar year of an instant in Kazakhstan time. */

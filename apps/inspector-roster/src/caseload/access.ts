@@ -18,19 +18,3 @@ export const CASELOAD_READ_ROLES = [
   Role.commissionMember,
   Role.platformAdmin,
 ] as const;
-
-export interface PrecinctCode {
-  id: string;
-  regionCode: string;
-  districtCode: string;
-  number: number;
-}
-
-const PRECINCT = /^([A-Z]{3})-([A-Z]{3})-(\d{2})$/;
-
-/** Parses a precinct code `AST-ESL-01` into its territory levels, or undefined if malformed. */
-export function parsePrecinctCode(code: string): PrecinctCode | undefined {
-  const match = PRECINCT.exec(code);
-  if (!match) return undefined;
-  return { id: code, regionCode: match[1], districtCode: `${match[1]}-${match[2]}`, number: Number(match[3]) };
-}

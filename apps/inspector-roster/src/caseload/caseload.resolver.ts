@@ -1,7 +1,8 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { badUserInput, encodeCursor, InvalidCursorError, pageSize, toConnection, type Connection } from '@seriktes/graphql';
-import { CASELOAD_READ_ROLES, type PrecinctCode } from './access';
+import type { PrecinctCode } from '@seriktes/contracts';
+import { CASELOAD_READ_ROLES } from './access';
 import { CaseloadService } from './caseload.service';
 import { PrecinctCaseloadNode, PrecinctConnection, PrecinctNode } from './graphql.types';
 

@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CitizenRequestRegistered, PRECINCT_CODE_PATTERN, type CitizenRequestRegisteredV1, type CloudEvent } from '@seriktes/contracts';
+import { CitizenRequestRegistered, parsePrecinctCode, PRECINCT_CODE_PATTERN, type CitizenRequestRegisteredV1, type CloudEvent, type PrecinctCode } from '@seriktes/contracts';
 import { coversPrecinct, describeJurisdiction, forbidden, territoryCondition, type AuthenticatedUser } from '@seriktes/auth';
 import { decodeCursor } from '@seriktes/graphql';
 import { EventConsumer } from '@seriktes/messaging';
-import { parsePrecinctCode, type PrecinctCode } from './access';
 import { PrecinctCaseloadEntity } from './precinct-caseload.entity';
 
 const PRECINCT_CODE = new RegExp(PRECINCT_CODE_PATTERN);

@@ -1,11 +1,9 @@
 import { defineEvent } from '../registry';
 import { topicName } from '../naming';
+import { PRECINCT_CODE_PATTERN, REGION_CODE_PATTERN } from '../territory';
 
 export const CITIZEN_REQUEST_TOPIC = topicName('citizen-requests', 'citizen-request', 1);
 
-/** Territory codes as in domain.md section 2: region `AST`, district `AST-ESL`, precinct `AST-ESL-01`. */
-export const REGION_CODE_PATTERN = '^[A-Z]{3}$';
-export const PRECINCT_CODE_PATTERN = '^[A-Z]{3}-[A-Z]{3}-[0-9]{2,3}$';
 
 export interface CitizenRequestRegisteredV1 {
   requestId: string;
