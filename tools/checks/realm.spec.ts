@@ -7,35 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DISTRICT_CODE_PATTERN, PARTNER_ORG_ID_PATTERN, PRECINCT_CODE_PATTERN, REGION_CODE_PATTERN } from '@seriktes/contracts';
+import { ALL_ROLES, KEYCLOAK_BUILT_IN_CLIENT_SCOPES, SERVICE_CLIENTS } from '@seriktes/auth';
+import { DEMO_USERS } from '@seriktes/testing';
 import { ROOT } from './workspace';
 
 const REALM_FILE = join(ROOT, 'deploy', 'keycloak', 'seriktes-realm.json');
 
-export const SERVICE_CLIENTS = [
-  'gateway',
-  'citizen-requests',
-  'inspector-roster',
-  'commission-tasks',
-  'staffing-forecast',
-  'feedback-surveys',
-  'partner-hub',
-];
-export const REALM_ROLES = [
-  'citizen',
-  'district_inspector',
-  'unit_head',
-  'department_head',
-  'analyst',
-  'hr_planner',
-  'ministry_hq',
-  'commission_secretary',
-  'commission_member',
-  'partner',
-  'public_council',
-  'prosecutor_oversight',
-  'platform_admin',
-  'platform_service',
-];
 /** The scope attributes and their patterns: the territory codes of libs/contracts. */
 export const SCOPE_ATTRIBUTES: Record<string, string> = {
   region_code: REGION_CODE_PATTERN,
@@ -43,45 +20,9 @@ export const SCOPE_ATTRIBUTES: Record<string, string> = {
   precinct_code: PRECINCT_CODE_PATTERN,
   partner_org_id: PARTNER_ORG_ID_PATTERN,
 };
-/** Demo users (development only): username, realm role, scope attributes. */
-export const DEMO_USERS: Array<[string, string, Record<string, string>]> = [
-  ['hq', 'ministry_hq', {}],
-  ['ast.head', 'department_head', { region_code: 'AST' }],
-  ['ast.esil.head', 'unit_head', { region_code: 'AST', district_code: 'AST-ESL' }],
-  [
-    'ast.esil.01',
-    'district_inspector',
-    { region_code: 'AST', district_code: 'AST-ESL', precinct_code: 'AST-ESL-01' },
-  ],
-  [
-    'ast.esil.02',
-    'district_inspector',
-    { region_code: 'AST', district_code: 'AST-ESL', precinct_code: 'AST-ESL-02' },
-  ],
-  ['ast.analyst', 'analyst', { region_code: 'AST' }],
-  ['ast.commission', 'commission_secretary', { region_code: 'AST' }],
-  ['ast.akimat', 'partner', { region_code: 'AST', partner_org_id: 'ast-akimat' }],
-  ['council.ast', 'public_council', { region_code: 'AST' }],
-  ['citizen.demo', 'citizen', {}],
-  ['audit.prosecutor', 'prosecutor_oversight', {}],
-  ['admin', 'platform_admin', {}],
-];
 
 /** Client scopes Keycloak 26 creates in a realm imported without `clientScopes`. */
-const BUILT_IN_SCOPES = new Set([
-  'profile',
-  'email',
-  'address',
-  'phone',
-  'offline_access',
-  'roles',
-  'web-origins',
-  'microprofile-jwt',
-  'acr',
-  'basic',
-  'organization',
-  'service_account',
-]);
+const BUILT_IN_SCOPES = new Set<string>(KEYCLOAK_BUILT_IN_CLIENT_SCOPES);
 /** Roles Keycloak creates itself on import (the default role of realm `seriktes` and its composites). */
 const BUILT_IN_REALM_ROLES = new Set(['default-roles-seriktes', 'offline_access', 'uma_authorization']);
 /** Clients Keycloak creates itself on import, with the roles others may reference. */
@@ -301,7 +242,7 @@ export function checkRealm(realm: unknown, rawText?: string): string[] {
   realmRoleList.forEach((role, i) => checkFields(`roles.realm[${i}]`, role, ROLE_FIELDS, problems));
   const realmRoleNames = realmRoleList.map((r) => r.name).filter((n): n is string => typeof n === 'string');
   for (const name of dup(realmRoleNames)) problems.push(`roles.realm: duplicate role "${name}"`);
-  for (const name of REALM_ROLES)
+  for (const name of ALL_ROLES)
     if (!realmRoleNames.includes(name)) problems.push(`roles.realm: role "${name}" is missing`);
   for (const role of realmRoleList) {
     if (typeof role.name !== 'string' || !role.name) problems.push('roles.realm: a role has no name');

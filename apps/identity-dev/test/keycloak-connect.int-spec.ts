@@ -9,34 +9,13 @@ import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import KeycloakConnect from 'keycloak-connect';
-import { WORKSPACE_ROOT } from '@seriktes/testing';
+import { DEMO_USERS, WORKSPACE_ROOT } from '@seriktes/testing';
 import { startInProcess, type InProcessIdentity } from '../src/testing';
+import { keycloakConnectConfig, SERVICE_CLIENTS } from '@seriktes/auth';
 
 type ValidatedToken = KeycloakConnect.Token & { content: Record<string, unknown> };
 
-const SERVICES = [
-  'gateway',
-  'citizen-requests',
-  'inspector-roster',
-  'commission-tasks',
-  'staffing-forecast',
-  'feedback-surveys',
-  'partner-hub',
-];
-const DEMO_USERS: Array<[string, string]> = [
-  ['hq', 'ministry_hq'],
-  ['ast.head', 'department_head'],
-  ['ast.esil.head', 'unit_head'],
-  ['ast.esil.01', 'district_inspector'],
-  ['ast.esil.02', 'district_inspector'],
-  ['ast.analyst', 'analyst'],
-  ['ast.commission', 'commission_secretary'],
-  ['ast.akimat', 'partner'],
-  ['council.ast', 'public_council'],
-  ['citizen.demo', 'citizen'],
-  ['audit.prosecutor', 'prosecutor_oversight'],
-  ['admin', 'platform_admin'],
-];
+const SERVICES = [...SERVICE_CLIENTS];
 
 let offsetMs = 0;
 let idp: InProcessIdentity;
@@ -48,13 +27,7 @@ function keycloak(
   extra: Record<string, unknown> = {},
 ): KeycloakConnect.Keycloak {
   return new KeycloakConnect({}, {
-    realm: 'seriktes',
-    'auth-server-url': url,
-    resource,
-    'bearer-only': true,
-    'verify-token-audience': true,
-    'ssl-required': 'none',
-    'confidential-port': 0,
+    ...keycloakConnectConfig({ keycloakUrl: url, realm: 'seriktes', clientId: resource }),
     ...extra,
   } as unknown as KeycloakConnect.KeycloakConfig);
 }
@@ -114,7 +87,7 @@ afterEach(() => {
 });
 
 describe('keycloak-connect (bearer-only, verify-token-audience) accepts', () => {
-  it.each(DEMO_USERS)('password-grant tokens of %s, with realm role %s', async (username, role) => {
+  it.each(DEMO_USERS.map(([username, role]) => [username, role] as const))('password-grant tokens of %s, with realm role %s', async (username, role) => {
     const kc = keycloak(idp.url);
     const token = await accepted(kc, (await login(idp, username)).access_token);
     expect(token.hasRole(`realm:${role}`)).toBe(true);

@@ -7,19 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import KeycloakConnect from 'keycloak-connect';
 import { freePort, getJson, startIdentityProvider, type IdentityProvider } from '@seriktes/testing';
+import { keycloakConnectConfig } from '@seriktes/auth';
 
 type ValidatedToken = KeycloakConnect.Token & { content: Record<string, unknown> };
 
 function keycloak(url: string, resource = 'inspector-roster'): KeycloakConnect.Keycloak {
-  return new KeycloakConnect({}, {
-    realm: 'seriktes',
-    'auth-server-url': url,
-    resource,
-    'bearer-only': true,
-    'verify-token-audience': true,
-    'ssl-required': 'none',
-    'confidential-port': 0,
-  } as unknown as KeycloakConnect.KeycloakConfig);
+  return new KeycloakConnect({}, keycloakConnectConfig({ keycloakUrl: url, realm: 'seriktes', clientId: resource }) as unknown as KeycloakConnect.KeycloakConfig);
 }
 async function validate(kc: KeycloakConnect.Keycloak, accessToken: string): Promise<ValidatedToken> {
   return (await kc.grantManager.createGrant({ access_token: accessToken } as never))

@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './realm';
 export * from './jurisdiction';
 export * from './user';
 export * from './errors';

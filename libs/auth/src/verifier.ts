@@ -1,5 +1,6 @@
 import KeycloakConnect from 'keycloak-connect';
 import { AuthError, unauthenticated } from './errors';
+import { keycloakConnectConfig } from './realm';
 import { userFromClaims, type AccessTokenClaims, type AuthenticatedUser } from './user';
 
 export interface AuthSettings {
@@ -28,16 +29,7 @@ export class TokenVerifier {
   private readonly keycloak: KeycloakConnect.Keycloak;
 
   constructor(readonly settings: AuthSettings) {
-    this.keycloak = new KeycloakConnect({}, {
-      realm: settings.realm,
-      'auth-server-url': settings.keycloakUrl,
-      resource: settings.clientId,
-      'bearer-only': true,
-      'ssl-required': 'external',
-      'confidential-port': 0,
-      'verify-token-audience': settings.verifyAudience ?? true,
-      credentials: { secret: settings.clientSecret ?? '' },
-    } as unknown as KeycloakConnect.KeycloakConfig);
+    this.keycloak = new KeycloakConnect({}, keycloakConnectConfig(settings) as unknown as KeycloakConnect.KeycloakConfig);
   }
 
   get issuer(): string {

@@ -1,6 +1,22 @@
 import { getJson } from './http';
 import { startService, type ServiceProcess } from './services';
 
+/** The demo users of the realm (development only, password `demo`): username, realm role, scope attributes. */
+export const DEMO_USERS: ReadonlyArray<readonly [username: string, role: string, attributes: Readonly<Record<string, string>>]> = [
+  ['hq', 'ministry_hq', {}],
+  ['ast.head', 'department_head', { region_code: 'AST' }],
+  ['ast.esil.head', 'unit_head', { region_code: 'AST', district_code: 'AST-ESL' }],
+  ['ast.esil.01', 'district_inspector', { region_code: 'AST', district_code: 'AST-ESL', precinct_code: 'AST-ESL-01' }],
+  ['ast.esil.02', 'district_inspector', { region_code: 'AST', district_code: 'AST-ESL', precinct_code: 'AST-ESL-02' }],
+  ['ast.analyst', 'analyst', { region_code: 'AST' }],
+  ['ast.commission', 'commission_secretary', { region_code: 'AST' }],
+  ['ast.akimat', 'partner', { region_code: 'AST', partner_org_id: 'ast-akimat' }],
+  ['council.ast', 'public_council', { region_code: 'AST' }],
+  ['citizen.demo', 'citizen', {}],
+  ['audit.prosecutor', 'prosecutor_oversight', {}],
+  ['admin', 'platform_admin', {}],
+];
+
 /** Keycloak's token endpoint answer. */
 export interface TokenResponse {
   access_token: string;

@@ -5,6 +5,8 @@ import { loadSigningKey } from './keys';
 import { environmentResolver } from './placeholders';
 import { IdentityProvider, type OidcAnswer, type OidcRequest } from './provider';
 import { parseRealm } from './realm';
+import { SERVICE_CLIENTS } from '@seriktes/auth';
+import { DEMO_USERS } from '@seriktes/testing';
 
 const REALM_TEXT = readFileSync(
   join(__dirname, '..', '..', '..', '..', 'deploy', 'keycloak', 'seriktes-realm.json'),
@@ -12,15 +14,7 @@ const REALM_TEXT = readFileSync(
 );
 const BASE = 'http://127.0.0.1:8080';
 const ISSUER = `${BASE}/realms/seriktes`;
-const SERVICES = [
-  'gateway',
-  'citizen-requests',
-  'inspector-roster',
-  'commission-tasks',
-  'staffing-forecast',
-  'feedback-surveys',
-  'partner-hub',
-];
+const SERVICES = [...SERVICE_CLIENTS];
 const START = Date.UTC(2026, 10, 22, 6, 0, 0);
 
 let now = START;
@@ -168,28 +162,7 @@ describe('password grant', () => {
     expect(claims(tokens.access_token).scope).toBe('profile email');
   });
 
-  it.each([
-    ['hq', 'ministry_hq', {}],
-    ['ast.head', 'department_head', { region_code: 'AST' }],
-    ['ast.esil.head', 'unit_head', { region_code: 'AST', district_code: 'AST-ESL' }],
-    [
-      'ast.esil.01',
-      'district_inspector',
-      { region_code: 'AST', district_code: 'AST-ESL', precinct_code: 'AST-ESL-01' },
-    ],
-    [
-      'ast.esil.02',
-      'district_inspector',
-      { region_code: 'AST', district_code: 'AST-ESL', precinct_code: 'AST-ESL-02' },
-    ],
-    ['ast.analyst', 'analyst', { region_code: 'AST' }],
-    ['ast.commission', 'commission_secretary', { region_code: 'AST' }],
-    ['ast.akimat', 'partner', { region_code: 'AST', partner_org_id: 'ast-akimat' }],
-    ['council.ast', 'public_council', { region_code: 'AST' }],
-    ['citizen.demo', 'citizen', {}],
-    ['audit.prosecutor', 'prosecutor_oversight', {}],
-    ['admin', 'platform_admin', {}],
-  ])('logs demo user %s in with role %s and exactly the scope claims %j', async (username, role, scope) => {
+  it.each(DEMO_USERS.map(([username, role, attributes]) => [username, role, attributes] as const))('logs demo user %s in with role %s and exactly the scope claims %j', async (username, role, scope) => {
     const access = claims(body(await password(idp, username)).access_token);
     expect((access.realm_access as { roles: string[] }).roles).toEqual([
       role,

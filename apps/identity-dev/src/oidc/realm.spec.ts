@@ -2,20 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { environmentResolver } from './placeholders';
 import { deterministicUserId, effectiveRoles, parseRealm, serviceAccountOf } from './realm';
+import { SERVICE_CLIENTS } from '@seriktes/auth';
 
 const text = readFileSync(
   join(__dirname, '..', '..', '..', '..', 'deploy', 'keycloak', 'seriktes-realm.json'),
   'utf8',
 );
-const SERVICES = [
-  'gateway',
-  'citizen-requests',
-  'inspector-roster',
-  'commission-tasks',
-  'staffing-forecast',
-  'feedback-surveys',
-  'partner-hub',
-];
+const SERVICES = [...SERVICE_CLIENTS];
 
 describe('parseRealm on deploy/keycloak/seriktes-realm.json', () => {
   const realm = parseRealm(text, environmentResolver({}));

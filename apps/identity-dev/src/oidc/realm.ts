@@ -77,21 +77,6 @@ export interface RealmModel {
   warnings: string[];
 }
 
-/** Keycloak's scopes created with every realm that has no `clientScopes` of its own. */
-export const BUILT_IN_CLIENT_SCOPES = [
-  'profile',
-  'email',
-  'address',
-  'phone',
-  'offline_access',
-  'roles',
-  'web-origins',
-  'microprofile-jwt',
-  'acr',
-  'basic',
-  'organization',
-  'service_account',
-] as const;
 /** Scopes whose name goes into the token's `scope` claim (Keycloak's `include.in.token.scope`). */
 export const SCOPES_IN_TOKEN = new Set([
   'profile',
