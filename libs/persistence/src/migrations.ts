@@ -1,7 +1,15 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { assertSchemaName } from './data-source';
 
 /** Migrations of a schema that have not run yet, by name. */
+/**
+ * The schema a migration runs in: the service's own (the DataSource's `schema` option). Shared
+ * libraries' migrations (outbox/inbox, audit log) use it to create their tables in each service.
+ */
+export function migrationSchema(queryRunner: QueryRunner): string {
+  return String((queryRunner.connection.options as { schema?: string }).schema ?? 'public');
+}
+
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
   const schema = String((dataSource.options as { schema?: string }).schema ?? 'public');
   const exists = (await dataSource.query(

@@ -1,8 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { migrationSchema as schemaOf } from '@seriktes/persistence';
 
-function schemaOf(queryRunner: QueryRunner): string {
-  return String((queryRunner.connection.options as { schema?: string }).schema ?? 'public');
-}
 
 /**
  * Outbox and inbox of a service, in the service's own schema. Every service lists
