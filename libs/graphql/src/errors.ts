@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { currentContext } from '@seriktes/observability';
+import { InvalidCursorError, pageSize } from './cursor';
 
 /** A client error with a stable code (`BAD_USER_INPUT`, `NOT_FOUND`, `FORBIDDEN`, ...). */
 export function clientError(code: string, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -34,4 +35,23 @@ export function formatGraphQLError(debug: boolean, logInternal: (error: unknown,
     }
     return { ...formatted, extensions: { ...extensions, code } };
   };
+}
+
+/** A page request from `first`/`after` arguments; a bad `first` is a field-level input error. */
+export function pageArgs(first: number | null | undefined, after: string | null | undefined, defaultSize = 20, max = 100): { size: number; after?: string } {
+  try {
+    return { size: pageSize(first, defaultSize, max), after: after ?? undefined };
+  } catch (error) {
+    throw badUserInput([{ field: 'first', message: (error as Error).message }]);
+  }
+}
+
+/** Runs a paged read; a cursor that does not decode becomes a field-level input error on `after`. */
+export async function withCursorErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw badUserInput([{ field: 'after', message: error.message }]);
+    throw error;
+  }
 }

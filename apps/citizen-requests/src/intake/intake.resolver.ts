@@ -1,29 +1,11 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { parsePrecinctCode } from '@seriktes/contracts';
-import { badUserInput, InvalidCursorError, pageSize, toConnection, type Connection } from '@seriktes/graphql';
+import { badUserInput, pageArgs, toConnection, withCursorErrors, type Connection } from '@seriktes/graphql';
 import { READ_ROLES } from './access';
 import { CitizenRequestConnection, CitizenRequestNode, PrecinctRef, toNode } from './graphql.types';
 import { IntakeService, requestCursor } from './intake.service';
 
-
-/** Turns bad paging arguments into field-level input errors. */
-function paging(first: number | undefined, after: string | undefined): { size: number; after?: string } {
-  try {
-    return { size: pageSize(first, 20, 100), after };
-  } catch (error) {
-    throw badUserInput([{ field: 'first', message: (error as Error).message }]);
-  }
-}
-
-async function listing<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidCursorError) throw badUserInput([{ field: 'after', message: error.message }]);
-    throw error;
-  }
-}
 
 @Resolver(() => CitizenRequestNode)
 export class CitizenRequestResolver {
@@ -42,8 +24,8 @@ export class CitizenRequestResolver {
     if (precinctId !== undefined && precinctId !== null && !parsePrecinctCode(precinctId)) {
       throw badUserInput([{ field: 'precinctId', message: 'must be a precinct code like AST-ESL-01' }]);
     }
-    const page = paging(first, after);
-    const result = await listing(() => this.intake.list(user, { precinctCode: precinctId ?? undefined }, page, 'graphql:Query.citizenRequests'));
+    const page = pageArgs(first, after);
+    const result = await withCursorErrors(() => this.intake.list(user, { precinctCode: precinctId ?? undefined }, page, 'graphql:Query.citizenRequests'));
     return toConnection(result.rows, result.size, toNode, requestCursor, result.totalCount);
   }
 
@@ -78,8 +60,8 @@ export class PrecinctRequestsResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
     @Args('after', { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
   ): Promise<Connection<CitizenRequestNode>> {
-    const page = paging(first, after);
-    const result = await listing(() => this.intake.list(user, { precinctCode: precinct.id }, page, 'graphql:Precinct.requests'));
+    const page = pageArgs(first, after);
+    const result = await withCursorErrors(() => this.intake.list(user, { precinctCode: precinct.id }, page, 'graphql:Precinct.requests'));
     return toConnection(result.rows, result.size, toNode, requestCursor, result.totalCount);
   }
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
-import { badUserInput, encodeCursor, InvalidCursorError, pageSize, toConnection, type Connection } from '@seriktes/graphql';
+import { encodeCursor, pageArgs, toConnection, withCursorErrors, type Connection } from '@seriktes/graphql';
 import type { PrecinctCode } from '@seriktes/contracts';
 import { CASELOAD_READ_ROLES } from './access';
 import { CaseloadService } from './caseload.service';
@@ -25,19 +25,9 @@ export class PrecinctResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number,
     @Args('after', { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
   ): Promise<Connection<PrecinctNode>> {
-    let size: number;
-    try {
-      size = pageSize(first, 20, 100);
-    } catch (error) {
-      throw badUserInput([{ field: 'first', message: (error as Error).message }]);
-    }
-    try {
-      const rows = await this.service.precincts(user, { size, after });
-      return toConnection(rows, size, node, (p) => encodeCursor([p.id]));
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw badUserInput([{ field: 'after', message: error.message }]);
-      throw error;
-    }
+    const page = pageArgs(first, after);
+    const rows = await withCursorErrors(() => this.service.precincts(user, page));
+    return toConnection(rows, page.size, node, (p) => encodeCursor([p.id]));
   }
 
   /** A precinct referenced by another subgraph (e.g. a citizen request's precinct): same jurisdiction rule. */
