@@ -256,6 +256,13 @@ describe('audit of personal data', () => {
 
     const inspector = await graphql('{ citizenRequestsAuditLog { edges { node { id } } } }', { as: 'ast.esil.01' });
     expect(codes(inspector.body)).toEqual(['FORBIDDEN']);
+
+    // A refusal for a missing role (the guard's) is on record as well.
+    const council = await graphql<{ citizenRequestsAuditLog: { edges: { node: { entity: string; entityId: string } }[] } }>(
+      '{ citizenRequestsAuditLog(filter: { actorUsername: "council.ast", action: "denied" }) { edges { node { entity entityId } } } }',
+      { as: 'audit.prosecutor' },
+    );
+    expect(council.body.data?.citizenRequestsAuditLog.edges.map((e) => e.node)).toEqual([{ entity: 'endpoint', entityId: 'graphql:Query.citizenRequests' }]);
   });
 });
 

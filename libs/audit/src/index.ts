@@ -6,3 +6,4 @@ export * from './audit-entry.entity';
 export * from './audit-log';
 export * from './audit.module';
 export * from './migrations';
+export * from './denied';

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
-import { AuditEntryEntity, AuditModule, auditMigrations } from '@seriktes/audit';
-import { AuthModule } from '@seriktes/auth';
+import { AuditAccessDenied, AuditEntryEntity, AuditModule, auditMigrations } from '@seriktes/audit';
+import { ACCESS_DENIED_LISTENER, AuthModule } from '@seriktes/auth';
 import { subgraphModule } from '@seriktes/graphql';
 import { kafkaSettingsFrom, MessagingModule, messagingMigrations, type KafkaConfig, type MessagingOptions } from '@seriktes/messaging';
 import { ObservabilityModule, type Logger } from '@seriktes/observability';
@@ -70,7 +70,8 @@ export function platformModules(definition: ServiceDefinition, config: PlatformC
       relay: definition.relay,
     }),
     { module: AuditModule, global: true },
-    AuthModule.forRoot(authSettings(config)),
+    // Refusals for a missing role go to the audit log too (service-level denials record themselves).
+    AuthModule.forRoot(authSettings(config), [{ provide: ACCESS_DENIED_LISTENER, useClass: AuditAccessDenied }]),
     ...(definition.graphql ? [subgraphModule({ debug: config.GRAPHQL_DEBUG })] : []),
   ];
 }
