@@ -12,17 +12,12 @@ export interface AuthRequest {
   url?: string;
 }
 
-export interface AuthResponse {
-  setHeader?(name: string, value: string): void;
-}
-
-/** The HTTP request behind an HTTP handler or a GraphQL resolver. */
 /**
  * The GraphQL context object. Resolvers get `(parent, args, context, info)`, but federation's
  * reference resolvers get `(reference, context, info)`, so look for the object carrying `req`.
  */
-function graphqlContext(context: ExecutionContext): { req?: AuthRequest; res?: AuthResponse } | undefined {
-  const standard = GqlExecutionContext.create(context).getContext<{ req?: AuthRequest; res?: AuthResponse } | undefined>();
+function graphqlContext(context: ExecutionContext): { req?: AuthRequest } | undefined {
+  const standard = GqlExecutionContext.create(context).getContext<{ req?: AuthRequest } | undefined>();
   if (standard?.req) return standard;
   return context.getArgs().find((arg): arg is { req: AuthRequest } => typeof arg === 'object' && arg !== null && 'req' in arg);
 }
@@ -31,11 +26,6 @@ function graphqlContext(context: ExecutionContext): { req?: AuthRequest; res?: A
 export function requestOf(context: ExecutionContext): AuthRequest | undefined {
   if (context.getType<string>() === 'graphql') return graphqlContext(context)?.req;
   return context.switchToHttp().getRequest<AuthRequest>();
-}
-
-export function responseOf(context: ExecutionContext): AuthResponse | undefined {
-  if (context.getType<string>() === 'graphql') return graphqlContext(context)?.res;
-  return context.switchToHttp().getResponse<AuthResponse>();
 }
 
 /** `Type.field` of a GraphQL resolver, for logs and messages. */

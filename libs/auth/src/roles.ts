@@ -24,13 +24,5 @@ export type RoleName = (typeof Role)[keyof typeof Role];
 
 export const ALL_ROLES: readonly RoleName[] = Object.values(Role);
 
-/** Police staff who handle cases of their territory. */
-export const POLICE_CASE_ROLES: readonly RoleName[] = [
-  Role.districtInspector,
-  Role.unitHead,
-  Role.departmentHead,
-  Role.ministryHq,
-];
-
 /** Who may read the audit trail (read-only oversight and the platform's administrators). */
 export const AUDIT_READER_ROLES: readonly RoleName[] = [Role.prosecutorOversight, Role.platformAdmin];

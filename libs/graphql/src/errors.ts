@@ -7,8 +7,6 @@ export function clientError(code: string, message: string, extensions: Record<st
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
-export const forbiddenError = (message: string) => clientError('FORBIDDEN', message, { http: { status: 403 } });
-
 /** Field-level input errors, shaped like the HTTP API's (`[{ field, message }]`). */
 export const badUserInput = (errors: { field: string; message: string }[]) =>
   clientError('BAD_USER_INPUT', `invalid input: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors });

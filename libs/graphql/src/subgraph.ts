@@ -1,9 +1,8 @@
-import { Catch, Logger, Module, type DynamicModule, type ExceptionFilter, type INestApplicationContext } from '@nestjs/common';
+import { Catch, Logger, Module, type DynamicModule, type ExceptionFilter} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLError } from 'graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
-import { printSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLModule } from '@nestjs/graphql';
 import { formatGraphQLError } from './errors';
 
 export interface SubgraphOptions {
@@ -55,9 +54,4 @@ function subgraphGraphQLModule(options: SubgraphOptions): DynamicModule {
     includeStacktraceInErrorResponses: options.debug,
     formatError: formatGraphQLError(options.debug, logInternalError),
   });
-}
-
-/** The subgraph SDL (with federation directives and `@link`) of a running app, for composition. */
-export function subgraphSdl(app: INestApplicationContext): string {
-  return printSubgraphSchema(app.get(GraphQLSchemaHost).schema);
 }
