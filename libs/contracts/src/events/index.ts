@@ -1,2 +1,4 @@
 // Every event module of the catalogue; importing this file registers them all.
 export * from './citizen-request';
+export * from './commission-task';
+export * from './precinct';
