@@ -3,6 +3,9 @@ import { platformModules } from '@seriktes/runtime';
 import { AuditQueryModule } from './audit/audit.module';
 import type { Logger } from '@seriktes/observability';
 import { CaseloadModule } from './caseload/caseload.module';
+import { DutyModule } from './duty/duty.module';
+import { InspectorsModule } from './inspectors/inspectors.module';
+import { TerritoryModule } from './territory/territory.module';
 import type { InspectorRosterConfig } from './config';
 import { inspectorRosterService } from './service';
 
@@ -11,7 +14,7 @@ export class AppModule {
   static forRoot(config: InspectorRosterConfig, logger?: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...platformModules(inspectorRosterService, config, logger), CaseloadModule, AuditQueryModule],
+      imports: [...platformModules(inspectorRosterService, config, logger), TerritoryModule, InspectorsModule, DutyModule, CaseloadModule, AuditQueryModule],
     };
   }
 }

@@ -33,3 +33,18 @@ export function metricValue(text: string, name: string, labels: Record<string, s
   }
   return found ? total : 0;
 }
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }>;
+}
+
+/** POSTs a GraphQL operation, with a bearer token if given. */
+export async function graphqlRequest<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  options: { token?: string; variables?: Record<string, unknown> } = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const { status, body } = await postJson<GraphQLResponse<T>>(url, { query, variables: options.variables }, options.token ? { authorization: `Bearer ${options.token}` } : {});
+  return { status, body };
+}

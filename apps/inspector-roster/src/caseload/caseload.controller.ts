@@ -1,5 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { coversPrecinct, CurrentUser, describeJurisdiction, forbidden, Roles, type AuthenticatedUser } from '@seriktes/auth';
+import { parsePrecinctCode } from '@seriktes/contracts';
 import { CASELOAD_READ_ROLES } from './access';
 import { CaseloadService, type CaseloadView } from './caseload.service';
 
@@ -10,8 +11,9 @@ export class CaseloadController {
 
   @Get(':code/caseload')
   @Roles(...CASELOAD_READ_ROLES)
-  get(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseloadView> {
-    this.caseload.precinct(code, user);
-    return this.caseload.caseload(code);
+  async get(@Param('code') code: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseloadView & { precinctCode: string }> {
+    if (!parsePrecinctCode(code)) throw new NotFoundException(`precinct ${code} not found`);
+    if (!coversPrecinct(user.jurisdiction, code)) throw forbidden(`precinct ${code} is outside your jurisdiction (${describeJurisdiction(user.jurisdiction)})`);
+    return { precinctCode: code, ...(await this.caseload.ofPrecinct(code)) };
   }
 }

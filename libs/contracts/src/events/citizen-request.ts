@@ -85,9 +85,9 @@ const REQUEST_PRECINCT = { type: 'string', pattern: PRECINCT_CODE_PATTERN, descr
 export interface CitizenRequestAssignedV1 {
   requestId: string;
   precinctCode: string;
-  inspectorId: string | null;
+  inspectorId?: string | null;
   assignedAt: string;
-  dueAt: string | null;
+  dueAt?: string | null;
 }
 
 export const CitizenRequestAssigned = defineEvent<CitizenRequestAssignedV1>({
@@ -104,7 +104,7 @@ export const CitizenRequestAssigned = defineEvent<CitizenRequestAssignedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['requestId', 'precinctCode', 'inspectorId', 'assignedAt', 'dueAt'],
+    required: ['requestId', 'precinctCode', 'assignedAt'],
     properties: {
       requestId: REQUEST_ID,
       precinctCode: REQUEST_PRECINCT,
@@ -140,7 +140,7 @@ export const CitizenRequestOverdue = defineEvent<CitizenRequestOverdueV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['requestId', 'precinctCode', 'dueAt', 'detectedAt'],
+    required: ['requestId', 'precinctCode', 'detectedAt'],
     properties: {
       requestId: REQUEST_ID,
       precinctCode: REQUEST_PRECINCT,

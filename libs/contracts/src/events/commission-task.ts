@@ -10,9 +10,9 @@ const TASK_PRECINCT = { type: 'string', pattern: PRECINCT_CODE_PATTERN, nullable
 
 export interface CommissionTaskAssignedV1 {
   taskId: string;
-  precinctCode: string | null;
+  precinctCode?: string | null;
   executorKind: 'police' | 'akimat' | 'school' | 'health' | 'social_protection' | 'prosecutor' | 'ngo' | 'housing' | 'business' | 'other';
-  inspectorId: string | null;
+  inspectorId?: string | null;
   assignedAt: string;
   dueAt: string;
 }
@@ -28,7 +28,7 @@ export const CommissionTaskAssigned = defineEvent<CommissionTaskAssignedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['taskId', 'precinctCode', 'executorKind', 'inspectorId', 'assignedAt', 'dueAt'],
+    required: ['taskId', 'executorKind', 'assignedAt', 'dueAt'],
     properties: {
       taskId: TASK_ID,
       precinctCode: TASK_PRECINCT,

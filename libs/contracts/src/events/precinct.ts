@@ -28,8 +28,8 @@ export interface PrecinctAssignmentChangedV1 {
   inspectorId: string;
   position: InspectorPosition;
   validFrom: string;
-  validTo: string | null;
-  reason: string | null;
+  validTo?: string | null;
+  reason?: string | null;
 }
 
 export const PrecinctAssignmentChanged = defineEvent<PrecinctAssignmentChangedV1>({
@@ -46,7 +46,7 @@ export const PrecinctAssignmentChanged = defineEvent<PrecinctAssignmentChangedV1
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['assignmentId', 'change', 'precinctCode', 'districtCode', 'regionCode', 'inspectorId', 'position', 'validFrom', 'validTo', 'reason'],
+    required: ['assignmentId', 'change', 'precinctCode', 'districtCode', 'regionCode', 'inspectorId', 'position', 'validFrom'],
     properties: {
       assignmentId: { ...UUID, description: 'Id of the assignment (one period of one inspector at one precinct).' },
       change: { type: 'string', enum: ['assigned', 'ended'], description: 'Whether the assignment began or ended.' },
@@ -96,7 +96,7 @@ export const PrecinctCandidateProposed = defineEvent<PrecinctCandidateProposedV1
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['candidacyId', 'precinctCode', 'districtCode', 'regionCode', 'inspectorId', 'position', 'discussionUntil'],
+    required: ['precinctCode', 'districtCode', 'regionCode', 'inspectorId', 'position', 'discussionUntil'],
     properties: {
       candidacyId: { ...UUID, description: 'Id of the candidacy.' },
       ...territory,
@@ -129,10 +129,10 @@ export interface CommunityMeetingScheduledV1 {
   precinctCode: string;
   districtCode: string;
   regionCode: string;
-  candidacyId: string | null;
+  candidacyId?: string | null;
   scheduledAt: string;
   place: string;
-  organisedWith: string | null;
+  organisedWith?: string | null;
 }
 
 export const CommunityMeetingScheduled = defineEvent<CommunityMeetingScheduledV1>({
@@ -148,7 +148,7 @@ export const CommunityMeetingScheduled = defineEvent<CommunityMeetingScheduledV1
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['meetingId', 'purpose', 'precinctCode', 'districtCode', 'regionCode', 'candidacyId', 'scheduledAt', 'place', 'organisedWith'],
+    required: ['meetingId', 'purpose', 'precinctCode', 'districtCode', 'regionCode', 'scheduledAt', 'place'],
     properties: {
       meetingId: { ...UUID, description: 'Id of the meeting.' },
       purpose: PURPOSE,
@@ -178,12 +178,12 @@ export interface CommunityMeetingHeldV1 {
   precinctCode: string;
   districtCode: string;
   regionCode: string;
-  candidacyId: string | null;
+  candidacyId?: string | null;
   heldAt: string;
   attendance: number;
-  inFavour: number | null;
-  against: number | null;
-  abstained: number | null;
+  inFavour?: number | null;
+  against?: number | null;
+  abstained?: number | null;
 }
 
 export const CommunityMeetingHeld = defineEvent<CommunityMeetingHeldV1>({
@@ -197,7 +197,7 @@ export const CommunityMeetingHeld = defineEvent<CommunityMeetingHeldV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['meetingId', 'purpose', 'precinctCode', 'districtCode', 'regionCode', 'candidacyId', 'heldAt', 'attendance', 'inFavour', 'against', 'abstained'],
+    required: ['meetingId', 'purpose', 'precinctCode', 'districtCode', 'regionCode', 'heldAt', 'attendance'],
     properties: {
       meetingId: { ...UUID, description: 'Id of the meeting.' },
       purpose: PURPOSE,
@@ -246,7 +246,7 @@ export const PrecinctCandidateDecided = defineEvent<PrecinctCandidateDecidedV1>(
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['candidacyId', 'precinctCode', 'districtCode', 'regionCode', 'inspectorId', 'decision', 'decidedAt'],
+    required: ['precinctCode', 'districtCode', 'regionCode', 'inspectorId', 'decision', 'decidedAt'],
     properties: {
       candidacyId: { ...UUID, description: 'Id of the candidacy.' },
       ...territory,
