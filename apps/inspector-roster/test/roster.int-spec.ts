@@ -1,0 +1,353 @@
+/**
+ * inspector-roster against the real PostgreSQL, a Kafka-protocol broker and identity-dev: the
+ * territory and point lookup, imports that refuse bad files, assignment history and its events,
+ * who is on duty during leave, the caseload read model, and jurisdiction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AuditLog } from '@seriktes/audit';
+import {
+  CITIZEN_REQUEST_TOPIC,
+  CitizenRequestAssigned,
+  CitizenRequestClosed,
+  CitizenRequestRegistered,
+  COMMISSION_TASK_TOPIC,
+  CommissionTaskAssigned,
+  createEvent,
+  eventSource,
+  PRECINCT_TOPIC,
+  toKafkaRecord,
+  type EventType,
+} from '@seriktes/contracts';
+import { EventConsumer, physicalTopic } from '@seriktes/messaging';
+import { RawKafka } from '@seriktes/messaging/testing';
+import { createLogger } from '@seriktes/observability';
+import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
+import {
+  createTestDatabase,
+  getJson,
+  graphqlRequest,
+  migrateService,
+  startIdentityProvider,
+  startMockKafka,
+  waitFor,
+  type IdentityProvider,
+  type KafkaHandle,
+  type TestDatabase,
+} from '@seriktes/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AppModule } from '../src/app.module';
+import { env, type InspectorRosterConfig } from '../src/config';
+import { RosterImporter } from '../src/import/importer';
+import { AssignmentService } from '../src/inspectors/assignment.service';
+import { DISTRICTS, INSPECTOR_HEADER, INSPECTORS, PRECINCTS, precinctFile, REGIONS, square } from './fixtures';
+
+let kafka: KafkaHandle;
+let db: TestDatabase;
+let roster: ServiceApp;
+let raw: RawKafka;
+let identity: IdentityProvider;
+let config: InspectorRosterConfig;
+let dataSource: DataSource;
+let importer: RosterImporter;
+const tokens: Record<string, string> = {};
+const operator = { subject: 'test', username: 'import:test', roles: ['platform_admin'] };
+const ids: Record<string, string> = {};
+
+async function gql<T = Record<string, unknown>>(query: string, as = 'hq', variables?: Record<string, unknown>) {
+  const { body } = await graphqlRequest<T>(`${roster.url}/graphql`, query, { token: tokens[as], variables });
+  return body;
+}
+
+const count = async (table: string) => Number(((await dataSource.query(`SELECT count(*)::int AS n FROM inspector_roster.${table}`)) as Array<{ n: number }>)[0].n);
+
+function record<T>(type: EventType<T>, data: T, subject: string, producer = 'citizen-requests') {
+  return toKafkaRecord(createEvent(type.type, data, { subject, source: eventSource(producer) }));
+}
+
+beforeAll(async () => {
+  [kafka, db, identity] = await Promise.all([startMockKafka(), createTestDatabase('roster'), startIdentityProvider()]);
+  for (const user of ['hq', 'ast.head', 'ast.esil.head', 'ast.esil.01', 'ast.esil.02', 'citizen.demo', 'ast.akimat']) tokens[user] = await identity.token(user);
+  await migrateService('inspector-roster', { ...kafka.env, DATABASE_URL: db.url });
+  config = env.load({ ...process.env, ...kafka.env, ...identity.env, DATABASE_URL: db.url, PORT: '0' });
+  const logger = createLogger({ service: 'inspector-roster', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  roster = await startServiceApp({ service: 'inspector-roster', module: AppModule.forRoot(config, logger), port: 0, logger });
+  raw = new RawKafka({ brokers: kafka.brokers });
+  dataSource = roster.app.get<DataSource>(getDataSourceToken());
+  importer = new RosterImporter(dataSource, roster.app.get(AssignmentService), roster.app.get(AuditLog));
+  await importer.loadReference(REGIONS, DISTRICTS, operator);
+  await roster.app.get(EventConsumer).joined;
+});
+
+afterAll(async () => {
+  await raw?.close();
+  await roster?.close();
+  await kafka?.stop();
+  await identity?.stop();
+  await db?.drop();
+});
+
+describe('import', () => {
+  it('refuses a precinct file with bad features as a whole, naming each line and reason', async () => {
+    const file = precinctFile([
+      PRECINCTS[0],
+      { code: 'AST-ESL-1', ring: square(71.5, 51.2, 71.51, 51.21), population: 100 },
+      { code: 'AST-ESL-05', ring: square(71.405, 51.105, 71.415, 51.115), population: 100 },
+      { raw: { type: 'Feature', properties: { code: 'AST-ESL-06', name_kk: 'a', name_ru: 'b', name_en: 'c', population: 10 }, geometry: { type: 'Polygon', coordinates: [[[71.6, 51.2], [71.61, 51.2], [71.61, 51.21]]] } } },
+      { code: 'AST-XYZ-01', ring: square(71.7, 51.2, 71.71, 51.21), population: 100 },
+    ]);
+    const report = await importer.importPrecincts(file, { actor: operator });
+    expect(report.applied).toBe(false);
+    expect(report.imported).toBe(0);
+    expect(report.errors.map((e) => [e.line, e.key])).toEqual([
+      [5, 'code'],
+      [6, 'geometry'],
+      [7, 'geometry'],
+      [8, 'code'],
+    ]);
+    expect(report.errors.find((e) => e.line === 6)?.reason).toMatch(/overlaps/);
+    expect(await count('precinct')).toBe(0);
+    expect(await count('precinct_shape')).toBe(0);
+
+    const skipping = await importer.importPrecincts(file, { actor: operator, skipInvalid: true });
+    expect(skipping).toMatchObject({ applied: true, imported: 1 });
+    expect(await count('precinct')).toBe(1);
+  });
+
+  it('imports a clean file, replacing what it already held', async () => {
+    const report = await importer.importPrecincts(precinctFile(PRECINCTS), { actor: operator });
+    expect(report).toMatchObject({ applied: true, imported: 5, errors: [] });
+    expect(await count('precinct')).toBe(5);
+  });
+
+  it('refuses an inspector file with bad rows as a whole, then imports the fixed file with assignments', async () => {
+    const bad = [INSPECTOR_HEADER, INSPECTORS[0], INSPECTORS[1].replace('police_senior_lieutenant', 'police_general'), INSPECTORS[2].replace('AST-ESL-03', 'AST-ESL-09')].join('\n');
+    const refused = await importer.importInspectors(bad, { actor: operator });
+    expect(refused.applied).toBe(false);
+    expect(refused.errors.map((e) => [e.line, e.key])).toEqual([
+      [3, 'rank'],
+      [4, 'precinct_code'],
+    ]);
+    expect(await count('inspector')).toBe(0);
+    expect(await count('assignment')).toBe(0);
+
+    const report = await importer.importInspectors([INSPECTOR_HEADER, ...INSPECTORS].join('\n'), { actor: operator });
+    expect(report).toMatchObject({ applied: true, imported: 5, errors: [] });
+    for (const row of (await dataSource.query(`SELECT id, personal_number FROM inspector_roster.inspector`)) as Array<{ id: string; personal_number: string }>) ids[row.personal_number] = row.id;
+    expect(await count('assignment')).toBe(4);
+  });
+});
+
+describe('point lookup', () => {
+  const at = (lat: number, lon: number) =>
+    gql<{ locatePrecinct: { precinct: { code: string }; match: string; distanceMetres: number } | null }>(
+      'query L($lat: Float!, $lon: Float!) { locatePrecinct(lat: $lat, lon: $lon) { precinct { code } match distanceMetres } }',
+      'citizen.demo',
+      { lat, lon },
+    ).then((b) => b.data?.locatePrecinct ?? null);
+  const metresOfLon = 111_320 * Math.cos((51.105 * Math.PI) / 180);
+
+  it('finds the precinct of a point inside it, with the fields other services rely on', async () => {
+    const body = await gql<{ precinctAt: Record<string, unknown> }>(
+      '{ precinctAt(lat: 51.105, lon: 71.405) { id code name population boundary district { code name } inspectors { id fullName rank } } }',
+      'citizen.demo',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.precinctAt).toMatchObject({
+      id: 'AST-ESL-01',
+      code: 'AST-ESL-01',
+      population: 3200,
+      district: { code: 'AST-ESL', name: 'Есіл ауданы' },
+      inspectors: [{ id: ids.AST100001, fullName: 'Сұлтанова Айгерім Ерланқызы', rank: 'полиция капитаны' }],
+      boundary: { type: 'Polygon', coordinates: [PRECINCTS[0].ring] },
+    });
+  });
+
+  it('puts a point on a shared edge or corner always in the lowest code', async () => {
+    expect(await at(51.105, 71.41)).toEqual({ precinct: { code: 'AST-ESL-01' }, match: 'boundary', distanceMetres: 0 });
+    expect(await at(51.11, 71.41)).toEqual({ precinct: { code: 'AST-ESL-01' }, match: 'boundary', distanceMetres: 0 });
+    expect(await at(51.115, 71.42)).toEqual({ precinct: { code: 'AST-ESL-04' }, match: 'boundary', distanceMetres: 0 });
+    expect(await at(51.105, 71.4101)).toEqual({ precinct: { code: 'AST-ESL-02' }, match: 'inside', distanceMetres: 0 });
+  });
+
+  it('matches a point just outside every precinct to the nearest, and nothing far away', async () => {
+    const near = await at(51.105, 71.4 - 50 / metresOfLon);
+    expect(near?.precinct.code).toBe('AST-ESL-01');
+    expect(near?.match).toBe('nearest');
+    expect(near?.distanceMetres).toBeGreaterThan(49);
+    expect(near?.distanceMetres).toBeLessThan(51);
+    expect(await at(51.105, 71.4 - 1000 / metresOfLon)).toBeNull();
+    expect((await gql('{ precinctAt(lat: 51.105, lon: 71.38) { code } }', 'citizen.demo')).data).toEqual({ precinctAt: null });
+  });
+
+  it('refuses coordinates out of range with field-level errors', async () => {
+    const body = await gql('{ precinctAt(lat: 91, lon: 200) { code } }', 'citizen.demo');
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ field: 'lat' }, { field: 'lon' }] });
+  });
+
+  it('lists neighbours and filters precincts within the jurisdiction', async () => {
+    const body = await gql<{ precinct: { neighbours: Array<{ code: string }> }; precincts: { totalCount: number; edges: Array<{ node: { code: string } }> } }>(
+      '{ precinct(code: "AST-ESL-02") { neighbours { code } } precincts(filter: { vacant: true }) { totalCount edges { node { code } } } }',
+      'ast.esil.head',
+    );
+    expect(body.data?.precinct.neighbours.map((p) => p.code)).toEqual(['AST-ESL-01', 'AST-ESL-03', 'AST-ESL-04', 'AST-SAR-01']);
+    expect(body.data?.precincts).toEqual({ totalCount: 1, edges: [{ node: { code: 'AST-ESL-04' } }] });
+  });
+});
+
+describe('assignments', () => {
+  const assign = (as: string, input: Record<string, unknown>) =>
+    gql<{ assignInspector: { id: string; validFrom: string } }>('mutation A($input: AssignInspectorInput!) { assignInspector(input: $input) { id validFrom } }', as, { input });
+
+  it('re-assigns a precinct: the old period ends the day before, history is kept, and both changes are events', async () => {
+    const body = await assign('ast.esil.head', { inspectorId: ids.AST100004, precinctCode: 'AST-ESL-03', validFrom: '2026-12-01', reason: 'transfer of the previous holder' });
+    expect(body.errors).toBeUndefined();
+    const history = await gql<{ precinct: { assignments: Array<{ inspectorId: string; validFrom: string; validTo: string | null; reason: string | null }> } }>(
+      '{ precinct(code: "AST-ESL-03") { assignments { inspectorId validFrom validTo reason } } }',
+      'ast.esil.head',
+    );
+    expect(history.data?.precinct.assignments).toEqual([
+      { inspectorId: ids.AST100004, validFrom: '2026-12-01', validTo: null, reason: 'transfer of the previous holder' },
+      { inspectorId: ids.AST100003, validFrom: '2022-01-10', validTo: '2026-11-30', reason: 'import' },
+    ]);
+    const events = await waitFor(
+      async () => {
+        const records = (await raw.readAll(physicalTopic(config.KAFKA_TOPIC_PREFIX, PRECINCT_TOPIC))).filter((r) => r.key === 'AST-ESL-03');
+        return records.length >= 3 ? records : undefined;
+      },
+      { description: 'assignment events of AST-ESL-03' },
+    );
+    expect(events.map((r) => JSON.parse(r.value as string) as { change: string; inspectorId: string; validTo?: string | null })).toEqual([
+      expect.objectContaining({ change: 'assigned', inspectorId: ids.AST100003 }),
+      expect.objectContaining({ change: 'ended', inspectorId: ids.AST100003, validTo: '2026-11-30' }),
+      expect.objectContaining({ change: 'assigned', inspectorId: ids.AST100004, validTo: null }),
+    ]);
+  });
+
+  it('lets a district head change only their own district, and writes nothing when refusing', async () => {
+    const before = await count('assignment');
+    const refused = await assign('ast.esil.head', { inspectorId: ids.AST100004, precinctCode: 'AST-SAR-01' });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const inspector = await assign('ast.esil.01', { inspectorId: ids.AST100004, precinctCode: 'AST-ESL-04' });
+    expect(inspector.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const invalid = await assign('ast.head', { inspectorId: 'nobody', precinctCode: 'AST-SAR-01', validFrom: '2026-02-30' });
+    expect(invalid.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ field: 'inspectorId' }, { field: 'validFrom' }] });
+    expect(await count('assignment')).toBe(before);
+    const denied = (await dataSource.query(`SELECT count(*)::int AS n FROM inspector_roster.audit_log WHERE action = 'denied' AND entity_id = 'AST-SAR-01'`)) as Array<{ n: number }>;
+    expect(denied[0].n).toBe(1);
+    const allowed = await assign('ast.head', { inspectorId: ids.AST100004, precinctCode: 'AST-ESL-04', position: 'assistant' });
+    expect(allowed.errors).toBeUndefined();
+  });
+});
+
+describe('who is on duty', () => {
+  // Monday 7 December 2026, 10:00 in Astana.
+  const monday = '2026-12-07T10:00:00+05:00';
+  const onDuty = (at: string) =>
+    gql<{ onDuty: { source: string | null; fallback: boolean; officers: Array<{ inspector: { id: string } }>; absent: Array<{ inspector: { id: string }; reason: string }> } }>(
+      'query D($at: String) { onDuty(precinctCode: "AST-ESL-01", at: $at) { source fallback officers { inspector { id } } absent { inspector { id } reason } } }',
+      'ast.esil.head',
+      { at },
+    );
+
+  it('answers with the precinct inspector on shift, and falls back to the district duty list during leave', async () => {
+    const schedule = await gql('mutation { setDutySchedule(input: { inspectorId: "' + ids.AST100001 + '", patternCode: "five-day", validFrom: "2026-01-01" }) { id } }', 'ast.esil.head');
+    expect(schedule.errors).toBeUndefined();
+    const duty = await gql(
+      `mutation { addDistrictDuty(input: { districtCode: "AST-ESL", inspectorId: "${ids.AST100002}", startsAt: "2026-12-07T08:00:00+05:00", endsAt: "2026-12-08T08:00:00+05:00" }) { id } }`,
+      'ast.esil.head',
+    );
+    expect(duty.errors).toBeUndefined();
+    expect((await onDuty(monday)).data?.onDuty).toMatchObject({ source: 'precinct', fallback: false, officers: [{ inspector: { id: ids.AST100001 } }], absent: [] });
+
+    const leave = await gql<{ recordLeave: { id: string } }>(
+      `mutation { recordLeave(input: { inspectorId: "${ids.AST100001}", kind: annual, startDate: "2026-12-01", endDate: "2026-12-20" }) { id } }`,
+      'ast.esil.head',
+    );
+    expect(leave.errors).toBeUndefined();
+    expect((await onDuty(monday)).data?.onDuty).toEqual({
+      source: 'district_duty',
+      fallback: true,
+      officers: [{ inspector: { id: ids.AST100002 } }],
+      absent: [{ inspector: { id: ids.AST100001 }, reason: 'leave' }],
+    });
+    // Saturday: the precinct inspector is off shift and no district duty was entered: nobody.
+    expect((await onDuty('2026-11-28T10:00:00+05:00')).data?.onDuty).toMatchObject({ source: null, officers: [], absent: [{ reason: 'off_shift' }] });
+
+    const overlapping = await gql(`mutation { recordLeave(input: { inspectorId: "${ids.AST100001}", kind: sick, startDate: "2026-12-15", endDate: "2026-12-22" }) { id } }`, 'ast.esil.head');
+    expect(overlapping.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('gives the yearly available hours, and shows leave only to managers and the inspector', async () => {
+    const query = `{ inspector(id: "${ids.AST100001}") { fullName availableHours(year: 2026) { scheduledHours availableHours leaveHours { kind hours } } leave { kind } } }`;
+    const own = await gql<{ inspector: { availableHours: { scheduledHours: number; availableHours: number; leaveHours: Array<{ kind: string; hours: number }> }; leave: unknown[] } }>(query, 'ast.esil.01');
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.inspector.availableHours.leaveHours).toEqual([{ kind: 'annual', hours: expect.any(Number) }]);
+    expect(own.data?.inspector.availableHours.availableHours).toBe(own.data!.inspector.availableHours.scheduledHours - own.data!.inspector.availableHours.leaveHours[0].hours - 72);
+    const colleague = await gql<{ inspector: { fullName: string; availableHours: unknown; leave: unknown } }>(query, 'ast.esil.02');
+    expect(colleague.data?.inspector).toEqual({ fullName: 'Сұлтанова Айгерім Ерланқызы', availableHours: null, leave: null });
+    expect(colleague.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+  });
+});
+
+describe('caseload', () => {
+  it('counts open, overdue and closed items from request and task events, once each however often delivered', async () => {
+    const [a, b, c, task] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const now = Date.now();
+    const iso = (offsetHours: number) => new Date(now + offsetHours * 3600_000).toISOString();
+    const registered = (id: string) =>
+      record(CitizenRequestRegistered, { ...CitizenRequestRegistered.example, requestId: id, precinctCode: 'AST-ESL-02', registeredAt: iso(-48), receivedAt: iso(-48) }, id);
+    const requests = [
+      registered(a),
+      registered(b),
+      registered(c),
+      record(CitizenRequestAssigned, { requestId: a, precinctCode: 'AST-ESL-02', inspectorId: ids.AST100002, assignedAt: iso(-47), dueAt: iso(-1) }, a),
+      record(CitizenRequestAssigned, { requestId: b, precinctCode: 'AST-ESL-02', inspectorId: ids.AST100002, assignedAt: iso(-47), dueAt: iso(300) }, b),
+      record(CitizenRequestClosed, { requestId: c, precinctCode: 'AST-ESL-02', closedAt: iso(-2), outcome: 'resolved' }, c),
+    ];
+    await raw.produce(physicalTopic(config.KAFKA_TOPIC_PREFIX, CITIZEN_REQUEST_TOPIC), [...requests, ...requests]);
+    const tasks = [
+      record(CommissionTaskAssigned, { taskId: task, precinctCode: 'AST-ESL-02', executorKind: 'police', inspectorId: ids.AST100002, assignedAt: iso(-5), dueAt: iso(100) }, task, 'commission-tasks'),
+      record(CommissionTaskAssigned, { taskId: randomUUID(), precinctCode: 'AST-ESL-02', executorKind: 'school', assignedAt: iso(-5), dueAt: iso(100) }, task, 'commission-tasks'),
+    ];
+    await raw.produce(physicalTopic(config.KAFKA_TOPIC_PREFIX, COMMISSION_TASK_TOPIC), [...tasks, tasks[0]]);
+
+    const expected = { open: 3, overdue: 1, closedLast30Days: 1, openRequests: 2, openTasks: 1 };
+    const body = await waitFor(
+      async () => {
+        const result = await gql<{ precinct: { caseload: typeof expected } }>(
+          '{ precinct(code: "AST-ESL-02") { caseload { open overdue closedLast30Days openRequests openTasks } } }',
+          'ast.esil.head',
+        );
+        return result.data?.precinct.caseload.open === 3 && result.data.precinct.caseload.closedLast30Days === 1 ? result : undefined;
+      },
+      { description: 'caseload of AST-ESL-02' },
+    );
+    expect(body.data?.precinct.caseload).toEqual(expected);
+    const inspector = await gql<{ inspector: { caseload: { open: number; overdue: number } } }>(`{ inspector(id: "${ids.AST100002}") { caseload { open overdue } } }`, 'ast.esil.02');
+    expect(inspector.data?.inspector.caseload).toEqual({ open: 3, overdue: 1 });
+
+    const http = await getJson<{ open: number }>(`${roster.url}/precincts/AST-ESL-02/caseload`, { authorization: `Bearer ${tokens['ast.head']}` });
+    expect(http).toEqual({ status: 200, body: { precinctCode: 'AST-ESL-02', ...expected } });
+  });
+
+  it('shows caseload only within the caller\'s territory and capability', async () => {
+    const citizen = await gql<{ precinct: { code: string; caseload: unknown } }>('{ precinct(code: "AST-ESL-02") { code caseload { open } } }', 'citizen.demo');
+    expect(citizen.data?.precinct).toEqual({ code: 'AST-ESL-02', caseload: null });
+    expect(citizen.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const neighbour = await gql('{ precinct(code: "AST-ESL-02") { caseload { open } } }', 'ast.esil.01');
+    expect(neighbour.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await getJson(`${roster.url}/precincts/AST-ESL-02/caseload`)).status).toBe(401);
+    expect((await getJson(`${roster.url}/precincts/AST-ESL-02/caseload`, { authorization: `Bearer ${tokens['ast.esil.01']}` })).status).toBe(403);
+  });
+});
+
+describe('operations', () => {
+  it('reports its database, outbox and consumer in /health and serves /metrics', async () => {
+    const { status, body } = await getJson<{ status: string; checks: Record<string, { status: string }> }>(`${roster.url}/health`);
+    expect(status).toBe(200);
+    expect(Object.keys(body.checks).sort()).toEqual(['consumer', 'database', 'outbox']);
+    const metrics = await (await fetch(`${roster.url}/metrics`)).text();
+    expect(metrics).toContain('seriktes_events_consumed_total');
+  });
+});
