@@ -10,6 +10,7 @@ import {
   createTestDatabase,
   getJson,
   migrateService,
+  runServiceCommand,
   postJson,
   startIdentityProvider,
   startMockKafka,
@@ -56,6 +57,8 @@ beforeAll(async () => {
   [identity, kafka, db] = await Promise.all([startIdentityProvider(), startMockKafka(), createTestDatabase('gateway')]);
   const env = { ...kafka.env, ...identity.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
   await Promise.all([migrateService('citizen-requests', env), migrateService('inspector-roster', env)]);
+  // The roster's demo territory, through its own seed command (the precincts requests point at must exist).
+  await runServiceCommand('inspector-roster', 'seed/main.ts', env);
   [citizenRequests, roster] = await Promise.all([
     startService({ name: 'citizen-requests', env, ready: (h) => h.status !== 'error' }),
     startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' }),
@@ -83,11 +86,11 @@ beforeAll(async () => {
   }
   await waitFor(
     async () => {
-      const { body } = await graphql<{ precinct: { caseload: { registeredRequests: number } } }>(
-        '{ precinct(id: "AST-ESL-01") { caseload { registeredRequests } } }',
+      const { body } = await graphql<{ precinct: { caseload: { open: number } } }>(
+        '{ precinct(code: "AST-ESL-01") { caseload { open } } }',
         { as: 'ast.esil.01' },
       );
-      return body.data?.precinct.caseload.registeredRequests === 2;
+      return body.data?.precinct.caseload.open === 2;
     },
     { timeoutMs: 30_000, description: 'the roster to count the registered requests' },
   );
@@ -102,31 +105,31 @@ afterAll(async () => {
 describe('the gateway over both subgraphs', () => {
   it('answers one query that crosses both subgraphs for a district inspector', async () => {
     const { status, body } = await graphql<{
-      precinct: { id: string; regionCode: string; caseload: { registeredRequests: number }; requests: { totalCount: number; edges: { node: { registrationNumber: string; description: string } }[] } };
+      precinct: { id: string; regionCode: string; caseload: { open: number }; requests: { totalCount: number; edges: { node: { registrationNumber: string; description: string } }[] } };
     }>(
-      `{ precinct(id: "AST-ESL-01") {
-           id regionCode caseload { registeredRequests }
+      `{ precinct(code: "AST-ESL-01") {
+           id regionCode caseload { open }
            requests(first: 10) { totalCount edges { node { registrationNumber description } } }
          } }`,
       { as: 'ast.esil.01' },
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data?.precinct).toMatchObject({ id: 'AST-ESL-01', regionCode: 'AST', caseload: { registeredRequests: 2 }, requests: { totalCount: 2 } });
+    expect(body.data?.precinct).toMatchObject({ id: 'AST-ESL-01', regionCode: 'AST', caseload: { open: 2 }, requests: { totalCount: 2 } });
     expect(body.data?.precinct.requests.edges.map((e) => e.node.description).sort()).toEqual([
       'Broken street light by school No. 54',
       'Loud music after 23:00 in the courtyard',
     ]);
     expect(body.data?.precinct.requests.edges[0].node.registrationNumber).toMatch(/^AST-\d{4}-\d{6}$/);
 
-    const reverse = await graphql<{ citizenRequests: { edges: { node: { precinct: { id: string; districtCode: string; caseload: { registeredRequests: number } } } }[] } }>(
-      '{ citizenRequests(first: 5) { edges { node { precinct { id districtCode caseload { registeredRequests } } } } } }',
+    const reverse = await graphql<{ citizenRequests: { edges: { node: { precinct: { id: string; districtCode: string; caseload: { open: number } } } }[] } }>(
+      '{ citizenRequests(first: 5) { edges { node { precinct { id districtCode caseload { open } } } } } }',
       { as: 'ast.esil.01' },
     );
     expect(reverse.body.errors).toBeUndefined();
     expect(reverse.body.data?.citizenRequests.edges.map((e) => e.node.precinct)).toEqual([
-      { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { registeredRequests: 2 } },
-      { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { registeredRequests: 2 } },
+      { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { open: 2 } },
+      { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { open: 2 } },
     ]);
   });
 
@@ -162,16 +165,18 @@ describe('authentication and authorisation', () => {
   });
 
   it('refuses a role without the capability as FORBIDDEN', async () => {
-    const citizen = await graphql('{ precinct(id: "AST-ESL-01") { id } }', { as: 'citizen.demo' });
+    // Territory facts are public; the caseload is not for citizens.
+    const citizen = await graphql<{ precinct: { id: string; caseload: unknown } }>('{ precinct(code: "AST-ESL-01") { id caseload { open } } }', { as: 'citizen.demo' });
+    expect(citizen.body.data?.precinct).toEqual({ id: 'AST-ESL-01', caseload: null });
     expect(codes(citizen.body)).toEqual(['FORBIDDEN']);
     const council = await graphql('{ citizenRequests { totalCount } }', { as: 'council.ast' });
     expect(codes(council.body)).toEqual(['FORBIDDEN']);
     // A partner sees the aggregate of its region, never the requests themselves.
-    const akimat = await graphql<{ precinct: { caseload: { registeredRequests: number }; requests: unknown } }>(
-      '{ precinct(id: "AST-ESL-01") { caseload { registeredRequests } requests { totalCount } } }',
+    const akimat = await graphql<{ precinct: { caseload: { open: number }; requests: unknown } }>(
+      '{ precinct(code: "AST-ESL-01") { caseload { open } requests { totalCount } } }',
       { as: 'ast.akimat' },
     );
-    expect(akimat.body.data?.precinct.caseload.registeredRequests).toBe(2);
+    expect(akimat.body.data?.precinct.caseload.open).toBe(2);
     expect(akimat.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['precinct.requests', 'FORBIDDEN']]);
   });
 
@@ -185,7 +190,7 @@ describe('authentication and authorisation', () => {
     expect(list.body.data?.citizenRequests.edges.map((e) => e.node.precinct.id)).toEqual(['AST-ESL-02']);
 
     for (const query of [
-      '{ precinct(id: "AST-ESL-01") { caseload { registeredRequests } } }',
+      '{ precinct(code: "AST-ESL-01") { caseload { open } } }',
       '{ citizenRequests(precinctId: "AST-ESL-01") { totalCount } }',
       `{ citizenRequest(id: "${registered['AST-ESL-01'][0]}") { description } }`,
     ]) {
@@ -203,7 +208,7 @@ describe('authentication and authorisation', () => {
     expect(http.status).toBe(401);
     // A token issued for another audience is refused by the subgraph, too.
     const partnerService = await identity.clientToken('partner-ast-akimat');
-    const allowed = await graphql('{ precinct(id: "AST-ESL-01") { id } }', { token: partnerService, url: `${roster.url}/graphql` });
+    const allowed = await graphql('{ precinct(code: "AST-ESL-01") { id } }', { token: partnerService, url: `${roster.url}/graphql` });
     expect(allowed.body.errors).toBeUndefined();
   });
 });

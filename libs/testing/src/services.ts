@@ -117,16 +117,24 @@ export async function startService(options: StartServiceOptions): Promise<Servic
 }
 
 /** Runs `apps/<name>/src/migrate.ts` in a child process, as `nx run <name>:migrate` does. */
-export async function migrateService(name: string, env: Record<string, string> = {}): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ['-r', join(WORKSPACE_ROOT, 'tools', 'register.js'), join(WORKSPACE_ROOT, 'apps', name, 'src', 'migrate.ts')],
-    { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+export function migrateService(name: string, env: Record<string, string> = {}): Promise<string> {
+  return runServiceCommand(name, 'migrate.ts', env);
+}
+
+/**
+ * Runs one of a service's commands (`apps/<name>/src/<script>`, e.g. `migrate.ts` or
+ * `seed/main.ts`) in a child process, as its nx target does; its output, or an error with it.
+ */
+export async function runServiceCommand(name: string, script: string, env: Record<string, string> = {}, args: string[] = []): Promise<string> {
+  const child = spawn(process.execPath, ['-r', join(WORKSPACE_ROOT, 'tools', 'register.js'), join(WORKSPACE_ROOT, 'apps', name, 'src', script), ...args], {
+    cwd: WORKSPACE_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
-  if (code !== 0) throw new Error(`migrating ${name} failed (exit ${code}):\n${output}`);
+  if (code !== 0) throw new Error(`${name} ${script} failed (exit ${code}):\n${output}`);
   return output.trim();
 }
