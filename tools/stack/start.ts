@@ -5,7 +5,7 @@
  * `seriktes`) on 8080; migrations as their own step; then every service as a child process on its
  * default port, and the GraphQL gateway on 4000 once its subgraphs are up.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ensureDatabase,
@@ -13,6 +13,7 @@ import {
   ensurePostgres,
   getJson,
   migrateService,
+  runServiceCommand,
   postJson,
   startService,
   WORKSPACE_ROOT,
@@ -40,8 +41,8 @@ const demoToken = (username: string, keycloakUrl: string) => fetchToken(tokenReq
 async function seedDemoData(citizenRequestsUrl: string, rosterUrl: string, keycloakUrl: string): Promise<void> {
   const hq = { authorization: `Bearer ${await demoToken('hq', keycloakUrl)}` };
   const citizen = { authorization: `Bearer ${await demoToken('citizen.demo', keycloakUrl)}` };
-  const { body } = await getJson<{ registeredRequests: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`, hq);
-  if (body.registeredRequests > 0) return;
+  const { body } = await getJson<{ open: number; closedLast30Days: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`, hq);
+  if (body.open + body.closedLast30Days > 0) return;
   const demo = [
     { kind: 'application', category: 'public-order-noise', channel: 'web', precinctCode: 'AST-ESL-01', description: 'Түнде көршілер шулайды / Шум у соседей ночью / Neighbours are noisy at night' },
     { kind: 'complaint', category: 'traffic-parking', channel: 'walk-in', precinctCode: 'AST-ESL-01', description: 'Cars parked on the pavement by school No. 54' },
@@ -102,7 +103,11 @@ export async function main(): Promise<void> {
 
     const env: Record<string, string> = { ...kafka.env, DATABASE_URL: databaseUrl, KEYCLOAK_URL: keycloakUrl, GRAPHQL_DEBUG: 'true' };
     const backends = apps.filter((a) => a.database && !a.developmentOnly);
-    for (const app of backends) log(await migrateService(app.name, env));
+    for (const app of backends) {
+      log(await migrateService(app.name, env));
+      // A service's demo and reference data (e.g. the roster's territory), where it has a seed command.
+      if (existsSync(join(WORKSPACE_ROOT, 'apps', app.name, 'src', 'seed', 'main.ts'))) log(await runServiceCommand(app.name, 'seed/main.ts', env));
+    }
     started.push(...(await Promise.all(backends.map((app) => start(app, env)))));
     // Then what sits in front of the services (the gateway composes their subgraphs).
     const fronts = apps.filter((a) => !a.database && !a.developmentOnly);
@@ -138,7 +143,7 @@ export async function main(): Promise<void> {
       console.log('    TOKEN=$(npm run -s token -- ast.esil.01)');
       console.log(
         `    curl -s ${gateway.url}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n` +
-          `      -d '{"query":"{ precinct(id: \\"AST-ESL-01\\") { caseload { registeredRequests } requests(first: 5) { edges { node { registrationNumber category } } } } }"}'`,
+          `      -d '{"query":"{ precinct(code: \\"AST-ESL-01\\") { name district { name } inspectors { fullName rank } caseload { open overdue } requests(first: 5) { edges { node { registrationNumber category } } } } }"}'`,
       );
     }
     if (citizenRequests) {
