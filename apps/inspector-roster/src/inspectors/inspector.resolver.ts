@@ -62,7 +62,7 @@ export class InspectorResolver {
 
   @ResolveField(() => DistrictNode, { description: 'The district police body the inspector serves in.' })
   async unit(@Parent() inspector: InspectorNode): Promise<DistrictNode> {
-    return toDistrictNode((await this.territory.district(inspector.unitCode))!);
+    return toDistrictNode(await this.territory.districtOf(inspector.unitCode));
   }
 
   @ResolveField(() => [PrecinctNode], { description: 'Precincts the inspector serves today.' })

@@ -108,12 +108,12 @@ export class PrecinctResolver {
 
   @ResolveField(() => DistrictNode, { description: 'The district police body the precinct belongs to.' })
   async district(@Parent() precinct: PrecinctNode): Promise<DistrictNode> {
-    return toDistrictNode((await this.territory.district(precinct.districtCode))!);
+    return toDistrictNode(await this.territory.districtOf(precinct.districtCode));
   }
 
   @ResolveField(() => RegionNode, { description: 'The region (Police Department).' })
   async region(@Parent() precinct: PrecinctNode): Promise<RegionNode> {
-    return toRegionNode((await this.territory.region(precinct.regionCode))!);
+    return toRegionNode(await this.territory.regionOf(precinct.regionCode));
   }
 
   @ResolveField(() => [InspectorNode], { description: 'Officers serving the precinct today, the holder of the inspector post first (empty for a vacant precinct).' })
@@ -204,7 +204,7 @@ export class DistrictResolver {
 
   @ResolveField(() => RegionNode, { description: 'Its region.' })
   async region(@Parent() district: DistrictNode): Promise<RegionNode> {
-    return toRegionNode((await this.territory.region(district.regionCode))!);
+    return toRegionNode(await this.territory.regionOf(district.regionCode));
   }
 
   @ResolveField(() => Int, { description: 'Resident population of its precincts.' })

@@ -211,6 +211,19 @@ export class TerritoryService {
     return rows.map(toRegionRow)[0];
   }
 
+  /** A district or region that a stored row refers to (foreign keys guarantee it exists). */
+  async districtOf(code: string): Promise<DistrictRow> {
+    const found = await this.district(code);
+    if (!found) throw new Error(`district ${code} is missing`);
+    return found;
+  }
+
+  async regionOf(code: string): Promise<RegionRow> {
+    const found = await this.region(code);
+    if (!found) throw new Error(`region ${code} is missing`);
+    return found;
+  }
+
   async districts(regionCode?: string): Promise<DistrictRow[]> {
     const rows = (await this.dataSource.query(
       `SELECT * FROM inspector_roster.district WHERE $1::text IS NULL OR region_code = $1 ORDER BY code`,
