@@ -1,7 +1,10 @@
 // `nx run inspector-roster:seed`: the reference territory (all 21 Police Departments and their
 // districts) and the demo precincts, inspectors, duty schedules and leave, loaded through the same
 // importer as real data. Safe to run again: everything is upserted or added only where missing.
+// `-- --reference-only`: only the departments and districts (for production, before importing the
+// real precinct boundaries and inspectors with `nx run inspector-roster:import`).
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import { openCommandContext, printReport, progressBar } from '../import/cli';
 import { DEPARTMENTS, DISTRICTS, generateDemoTerritory } from '.';
 import { seedDuty } from './duty';
@@ -17,6 +20,7 @@ async function main(): Promise<number> {
       context.actor,
     );
     console.log(`reference: ${DEPARTMENTS.length} departments, ${DISTRICTS.length} districts`);
+    if (parseArgs({ options: { 'reference-only': { type: 'boolean' } } }).values['reference-only']) return 0;
     const options = { actor: context.actor };
     const precincts = await context.importer.importPrecincts(precinctsGeoJson(territory.precincts), { ...options, onProgress: progressBar('precincts ') });
     printReport('demo precincts', precincts);
