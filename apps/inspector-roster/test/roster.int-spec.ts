@@ -290,6 +290,24 @@ describe('who is on duty', () => {
   });
 });
 
+describe('shift patterns', () => {
+  const define = (as: string, input: Record<string, unknown>) =>
+    gql<{ defineShiftPattern: { code: string; cycle: unknown[] } }>('mutation P($input: DefineShiftPatternInput!) { defineShiftPattern(input: $input) { code cycle { start hours } } }', as, { input });
+  const names = { kk: 'Күндізгі 12 сағат', ru: 'Дневные 12 часов', en: 'Twelve-hour days' };
+
+  it('defines a new pattern once, with field-level errors for a bad one, for HQ only', async () => {
+    const bad = await define('hq', { code: 'X', names, cycle: [{ start: '25:00', hours: 12 }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((bad.errors?.[0].extensions?.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(expect.arrayContaining(['code', 'cycle[0].start']));
+    const good = await define('hq', { code: 'twelve-hour-days', names, cycle: [{ start: '08:00', hours: 12 }, { start: '08:00', hours: 12 }, null, null] });
+    expect(good.data?.defineShiftPattern).toEqual({ code: 'twelve-hour-days', cycle: [{ start: '08:00', hours: 12 }, { start: '08:00', hours: 12 }, null, null] });
+    expect((await define('hq', { code: 'twelve-hour-days', names, cycle: [null, { start: '08:00', hours: 12 }] })).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await define('ast.esil.head', { code: 'other', names, cycle: [null] })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const patterns = await gql<{ shiftPatterns: Array<{ code: string }> }>('{ shiftPatterns { code } }', 'ast.esil.head');
+    expect(patterns.data?.shiftPatterns.map((p) => p.code)).toEqual(['five-day', 'three-shift', 'four-shift', 'day-night', 'twelve-hour-days']);
+  });
+});
+
 describe('caseload', () => {
   it('counts open, overdue and closed items from request and task events, once each however often delivered', async () => {
     const [a, b, c, task] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];

@@ -4,12 +4,13 @@ import type { DataSource } from 'typeorm';
 import { coversPrecinct, CurrentUser, describeJurisdiction, forbidden, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { parsePrecinctCode } from '@seriktes/contracts';
 import { badUserInput } from '@seriktes/graphql';
-import { ROSTER_MANAGE_ROLES, ROSTER_READ_ROLES } from '../access';
+import { ROSTER_MANAGE_ROLES, ROSTER_READ_ROLES, TERRITORY_MANAGE_ROLES } from '../access';
 import { toInspectorNode } from '../inspectors/graphql.types';
 import { inspectorsById, type InspectorRow } from '../inspectors/inspector.repository';
 import { DutyService } from './duty.service';
 import {
   AddDistrictDutyInput,
+  DefineShiftPatternInput,
   DistrictDutyNode,
   DutyScheduleNode,
   DutySourceEnum,
@@ -90,5 +91,15 @@ export class DutyResolver {
   @Roles(...ROSTER_MANAGE_ROLES)
   async cancelLeave(@Args('leaveId', { type: () => ID, description: 'The leave.' }) leaveId: string, @CurrentUser() user: AuthenticatedUser): Promise<LeaveNode> {
     return this.duty.cancelLeave(leaveId, user);
+  }
+
+  @Mutation(() => ShiftPatternNode, { description: 'Defines a new shift pattern (HQ and platform administrators).' })
+  @Roles(...TERRITORY_MANAGE_ROLES)
+  async defineShiftPattern(@Args('input', { type: () => DefineShiftPatternInput, description: 'The pattern.' }) input: DefineShiftPatternInput, @CurrentUser() user: AuthenticatedUser): Promise<ShiftPatternNode> {
+    const pattern = await this.duty.definePattern(
+      { code: input.code, name: { ...input.names }, cycle: input.cycle.map((slot) => (slot ? { start: slot.start, hours: slot.hours } : null)), ...(input.weekly ? { weekly: true } : {}), ...(input.breakHours ? { breakHours: input.breakHours } : {}) },
+      user,
+    );
+    return toPatternNode(pattern);
   }
 }

@@ -242,3 +242,42 @@ export class RecordLeaveInput {
   @Field(() => String, { nullable: true, description: 'Note, e.g. the order number (at most 500 characters).' })
   note?: string | null;
 }
+
+@InputType('LocalizedTextInput', { description: 'A text in Kazakh, Russian and English.' })
+export class LocalizedTextInput {
+  @Field({ description: 'Kazakh.' })
+  kk!: string;
+
+  @Field({ description: 'Russian.' })
+  ru!: string;
+
+  @Field({ description: 'English.' })
+  en!: string;
+}
+
+@InputType('ShiftSlotInput', { description: 'One working day of a shift pattern.' })
+export class ShiftSlotInput {
+  @Field({ description: 'Local start time HH:MM.' })
+  start!: string;
+
+  @Field(() => Float, { description: 'Length in hours (1 to 24), breaks included.' })
+  hours!: number;
+}
+
+@InputType('DefineShiftPatternInput', { description: 'A new shift pattern. Patterns are never changed once defined: define a new code instead.' })
+export class DefineShiftPatternInput {
+  @Field({ description: 'Code: lower-case letters, digits and hyphens, e.g. twelve-hour-days.' })
+  code!: string;
+
+  @Field(() => LocalizedTextInput, { description: 'Name in three languages.' })
+  names!: LocalizedTextInput;
+
+  @Field(() => [ShiftSlotInput], { nullable: 'items', description: 'One entry per day of the cycle (1 to 56 days); null is a day off.' })
+  cycle!: Array<ShiftSlotInput | null>;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: a week from Monday (7 entries), public holidays off.' })
+  weekly?: boolean | null;
+
+  @Field(() => Float, { nullable: true, description: 'Unpaid break inside each shift, hours.' })
+  breakHours?: number | null;
+}
