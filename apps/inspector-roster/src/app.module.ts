@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformModules } from '@seriktes/runtime';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { AuditQueryModule } from './audit/audit.module';
 import type { Logger } from '@seriktes/observability';
 import { CaseloadModule } from './caseload/caseload.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: InspectorRosterConfig, logger?: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...platformModules(inspectorRosterService, config, logger), TerritoryModule, InspectorsModule, DutyModule, CaseloadModule, AuditQueryModule],
+      imports: [...platformModules(inspectorRosterService, config, logger), TerritoryModule, InspectorsModule, DutyModule, CaseloadModule, AccountabilityModule, AuditQueryModule],
     };
   }
 }

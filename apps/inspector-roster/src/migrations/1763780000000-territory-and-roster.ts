@@ -207,6 +207,8 @@ export class TerritoryAndRoster1763780000000 implements MigrationInterface {
         CONSTRAINT "candidacy_inspector_fk" FOREIGN KEY ("inspector_id") REFERENCES ${s}."inspector" ("id"),
         CONSTRAINT "candidacy_status_ck" CHECK ("status" IN ('discussion','appointed','not_appointed','withdrawn'))
       )`,
+      // At most one candidacy under public discussion per precinct.
+      `CREATE UNIQUE INDEX "candidacy_open_uq" ON ${s}."candidacy" ("precinct_code") WHERE "status" = 'discussion'`,
       `CREATE INDEX "candidacy_precinct_idx" ON ${s}."candidacy" ("precinct_code", "proposed_at")`,
       `CREATE TABLE ${s}."community_meeting" (
         "id"              uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -227,6 +229,9 @@ export class TerritoryAndRoster1763780000000 implements MigrationInterface {
         "minutes"         text,
         "created_by"      text NOT NULL,
         "recorded_by"     text,
+        "cancelled_at"    timestamptz,
+        "cancelled_by"    text,
+        "cancel_reason"   text,
         "created_at"      timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "community_meeting_pk" PRIMARY KEY ("id"),
         CONSTRAINT "community_meeting_precinct_fk" FOREIGN KEY ("precinct_code") REFERENCES ${s}."precinct" ("code"),

@@ -265,3 +265,44 @@ export const PrecinctCandidateDecided = defineEvent<PrecinctCandidateDecidedV1>(
     decidedAt: '2026-12-08T10:00:00+05:00',
   },
 });
+
+export interface CommunityMeetingCancelledV1 {
+  meetingId: string;
+  purpose: CommunityMeetingPurpose;
+  precinctCode: string;
+  districtCode: string;
+  regionCode: string;
+  cancelledAt: string;
+  reason: string;
+}
+
+export const CommunityMeetingCancelled = defineEvent<CommunityMeetingCancelledV1>({
+  type: 'kz.seriktes.precinct.community-meeting-cancelled.v1',
+  topic: PRECINCT_TOPIC,
+  producer: 'inspector-roster',
+  summary: 'A scheduled community meeting was called off.',
+  description: 'Partners who announced the meeting (from community-meeting-scheduled) withdraw the announcement.',
+  keyDescription: 'The precinct code.',
+  personalData: [],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['meetingId', 'purpose', 'precinctCode', 'districtCode', 'regionCode', 'cancelledAt', 'reason'],
+    properties: {
+      meetingId: { ...UUID, description: 'Id of the meeting.' },
+      purpose: PURPOSE,
+      ...territory,
+      cancelledAt: { type: 'string', format: 'date-time', description: 'When it was called off.' },
+      reason: { type: 'string', minLength: 1, maxLength: 500, description: 'Why, in words fit for the public (e.g. "moved: the hall is unavailable").' },
+    },
+  },
+  example: {
+    meetingId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    purpose: 'inspector_report',
+    precinctCode: 'AST-ESL-01',
+    districtCode: 'AST-ESL',
+    regionCode: 'AST',
+    cancelledAt: '2026-12-04T09:00:00+05:00',
+    reason: 'moved: the hall is unavailable',
+  },
+});
