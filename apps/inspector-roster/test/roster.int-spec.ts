@@ -168,6 +168,10 @@ describe('point lookup', () => {
     expect(await at(51.11, 71.41)).toEqual({ precinct: { code: 'AST-ESL-01' }, match: 'boundary', distanceMetres: 0 });
     expect(await at(51.115, 71.42)).toEqual({ precinct: { code: 'AST-ESL-04' }, match: 'boundary', distanceMetres: 0 });
     expect(await at(51.105, 71.4101)).toEqual({ precinct: { code: 'AST-ESL-02' }, match: 'inside', distanceMetres: 0 });
+    // Centimetres outside an outer edge, within PostgreSQL's 1e-6 geometric tolerance (a nearest-first
+    // index scan fails there with "index returned tuples in wrong order").
+    expect(await at(51.105, 71.4 - 5e-7)).toEqual({ precinct: { code: 'AST-ESL-01' }, match: 'boundary', distanceMetres: 0 });
+    expect(await at(51.1 - 5e-7, 71.425)).toEqual({ precinct: { code: 'AST-SAR-01' }, match: 'boundary', distanceMetres: 0 });
   });
 
   it('matches a point just outside every precinct to the nearest, and nothing far away', async () => {

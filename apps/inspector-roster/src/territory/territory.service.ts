@@ -98,10 +98,17 @@ export const toPrecinctRow = (r: PrecinctRecord): PrecinctRow => ({
   point: r.point_lon === null || r.point_lat === null ? null : { address: r.point_address, lon: r.point_lon, lat: r.point_lat, receptionHours: r.reception_hours },
 });
 
-/** Candidates taken from the spatial index per lookup: enough for a point where many precincts meet. */
-const CANDIDATES = 8;
-/** Index distance (degrees, planar) beyond which a candidate cannot be within any allowed reach. */
-const CANDIDATE_DEGREES = 0.1;
+/** Metres per degree of latitude (and of longitude at the equator), on the mean-radius sphere. */
+const METRES_PER_DEGREE = 111_195;
+/** Added to the search box on every side, beyond PostgreSQL's 1e-6 geometric tolerance. */
+const BOX_MARGIN_DEGREES = 1e-5;
+
+/** The box (west, south, east, north in degrees) holding every point within `nearMetres` of (lat, lon). */
+export function searchBox(lat: number, lon: number, nearMetres: number): [number, number, number, number] {
+  const dLat = nearMetres / METRES_PER_DEGREE + BOX_MARGIN_DEGREES;
+  const dLon = nearMetres / (METRES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01)) + BOX_MARGIN_DEGREES;
+  return [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
+}
 
 /** The territory: regions, districts and precincts, and which precinct a point lies in. */
 @Injectable()
@@ -114,22 +121,19 @@ export class TerritoryService {
   }
 
   /**
-   * The precinct containing the point (lat, lon), by the GiST index on the precincts' outer rings
-   * (nearest first), then the exact test with holes in `choosePrecinct`. Null when the point is
-   * farther than `nearMetres` from every precinct.
+   * The precinct containing the point (lat, lon): the GiST index on the precincts' outer rings
+   * gives every ring overlapping a box of `nearMetres` around the point (`&&`), then
+   * `choosePrecinct` tests them exactly, holes included. Null when the point is farther than
+   * `nearMetres` from every precinct. (Not a nearest-first `<->` scan: PostgreSQL's fuzzy polygon
+   * distance makes that fail with "index returned tuples in wrong order" for points within 1e-6°
+   * of an axis-parallel edge; see the decision note.)
    */
   async locate(lat: number, lon: number, nearMetres = DEFAULT_NEAR_METRES): Promise<PrecinctLocation | null> {
     const rows = (await this.dataSource.query(
-      `WITH nearest AS (
-         SELECT s.precinct_code, s.shape <-> point($1, $2) AS distance
-           FROM inspector_roster.precinct_shape s
-          ORDER BY s.shape <-> point($1, $2)
-          LIMIT ${CANDIDATES}
-       )
-       SELECT ${PRECINCT_COLUMNS}
+      `SELECT ${PRECINCT_COLUMNS}
          FROM inspector_roster.precinct p
-        WHERE p.code IN (SELECT n.precinct_code FROM nearest n WHERE n.distance <= ${CANDIDATE_DEGREES})`,
-      [lon, lat],
+        WHERE p.code IN (SELECT s.precinct_code FROM inspector_roster.precinct_shape s WHERE s.shape && polygon(box(point($1, $2), point($3, $4))))`,
+      searchBox(lat, lon, nearMetres),
     )) as PrecinctRecord[];
     const precincts = rows.map(toPrecinctRow);
     const match = choosePrecinct(precincts, lon, lat, nearMetres);
