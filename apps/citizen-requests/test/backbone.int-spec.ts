@@ -58,11 +58,11 @@ function startRoster(): Promise<ServiceProcess> {
 }
 
 async function caseload(precinctCode: string): Promise<number> {
-  const { status, body } = await getJson<{ registeredRequests: number }>(`${roster.url}/precincts/${precinctCode}/caseload`, {
+  const { status, body } = await getJson<{ open: number }>(`${roster.url}/precincts/${precinctCode}/caseload`, {
     authorization: `Bearer ${auth.hq}`,
   });
   if (status !== 200) throw new Error(`caseload answered ${status}`);
-  return body.registeredRequests;
+  return body.open;
 }
 
 function waitForCaseload(precinctCode: string, expected: number, timeoutMs = 30_000): Promise<true> {
@@ -82,10 +82,11 @@ function register(precinctCode: string, description = 'Noise from a bar after 23
   }, { authorization: `Bearer ${auth.citizen}` });
 }
 
-function registeredEvent(precinctCode: string, subject: string = randomUUID()): CloudEvent<CitizenRequestRegisteredV1> {
+/** A registration event; `subject` (the Kafka key) may differ from the request id, to share a partition. */
+function registeredEvent(precinctCode: string, subject: string = randomUUID(), requestId: string = subject): CloudEvent<CitizenRequestRegisteredV1> {
   return createEvent(
     CitizenRequestRegistered.type,
-    { ...CitizenRequestRegistered.example, requestId: subject, registrationNumber: 'AST-2026-900001', precinctCode },
+    { ...CitizenRequestRegistered.example, requestId, registrationNumber: 'AST-2026-900001', precinctCode },
     { subject, source: eventSource('citizen-requests') },
   );
 }
@@ -206,10 +207,10 @@ describe('the event backbone, end to end', () => {
     const [original] = (await raw.readAll(CITIZEN_REQUEST_TOPIC)).filter((r) => r.key === body.id);
     const duplicatesBefore = await rosterMetric('seriktes_events_consumed_total', { outcome: 'duplicate' });
 
-    // Redeliver the very same record twice, then a new event on the same key (same partition):
-    // once the new one is counted, the duplicates before it have been handled.
+    // Redeliver the very same record twice, then an event of another request on the same key (same
+    // partition): once that one is counted, the duplicates before it have been handled.
     await raw.produce(CITIZEN_REQUEST_TOPIC, [original, original]);
-    await raw.produce(CITIZEN_REQUEST_TOPIC, [toKafkaRecord(registeredEvent('AST-ESL-15', body.id))]);
+    await raw.produce(CITIZEN_REQUEST_TOPIC, [toKafkaRecord(registeredEvent('AST-ESL-15', body.id, randomUUID()))]);
     await waitForCaseload('AST-ESL-15', 1);
 
     expect(await caseload('AST-ESL-14')).toBe(1);
