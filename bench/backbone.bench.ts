@@ -59,6 +59,7 @@ import {
   type PostgresHandle,
   type TestDatabase,
 } from '@seriktes/testing';
+import { cpuMeter, latency, table, type Latency } from './report';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -162,26 +163,7 @@ function recordSize(record: KafkaRecord): { key: number; value: number; headers:
   return { key: Buffer.byteLength(record.key), value: Buffer.byteLength(record.value), headers };
 }
 
-interface Latency {
-  count: number;
-  p50: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
 
-function latency(samples: number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-  return {
-    count: sorted.length,
-    p50: at(0.5),
-    p99: at(0.99),
-    max: sorted[sorted.length - 1],
-    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
-  };
-}
 
 /** Pairs start and end times by id; fails loudly if anything is missing. */
 function pairLatencies(starts: Map<string, number>, ends: Map<string, number>, what: string): number[] {
@@ -615,13 +597,6 @@ const fmtMs = (v: number) =>
   v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US');
 const ratio = (backbone: number, raw: number) => `${(backbone / raw).toFixed(backbone / raw < 0.1 ? 3 : 2)}×`;
 
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, c) => (c === 0 ? ':' + '-'.repeat(w + 1) : '-'.repeat(w + 1) + ':')).join('|')}|`;
-  return [line(headers), rule, ...rows.map(line)].join('\n');
-}
 
 /** One row of a comparison table: the metric, both values, and backbone / raw. */
 function compare(metric: string, raw: number, backbone: number, format: (value: number) => string = fmtRate): string[] {
@@ -640,29 +615,6 @@ function relayLine(stats: RelayStats, outcomesSeen: string): string {
   );
 }
 
-/** Machine-wide and bench-process CPU over a phase: shows whether a phase ran on a busy machine. */
-function cpuMeter(): () => string {
-  const machine = () =>
-    os.cpus().reduce(
-      (acc, c) => {
-        const total = c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle;
-        return { busy: acc.busy + total - c.times.idle, total: acc.total + total };
-      },
-      { busy: 0, total: 0 },
-    );
-  const m0 = machine();
-  const p0 = process.cpuUsage();
-  const t0 = performance.now();
-  return () => {
-    const m1 = machine();
-    const p = process.cpuUsage(p0);
-    const wallMs = performance.now() - t0;
-    const cores = os.cpus().length;
-    const busy = (100 * (m1.busy - m0.busy)) / Math.max(1, m1.total - m0.total);
-    const own = (100 * (p.user + p.system)) / 1000 / wallMs / cores;
-    return `${(wallMs / 1000).toFixed(1)} s, machine CPU ${busy.toFixed(0)}% of ${cores} cores, of which this process ${own.toFixed(0)}%`;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Main
