@@ -3,48 +3,27 @@
  * broker and the identity provider of the harness, the service over GraphQL.
  */
 import type { DataSource } from 'typeorm';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { AuditLog } from '@seriktes/audit';
 import { PRECINCT_TOPIC } from '@seriktes/contracts';
-import { EventConsumer, physicalTopic } from '@seriktes/messaging';
-import { RawKafka, type RawRecord } from '@seriktes/messaging/testing';
-import { createLogger } from '@seriktes/observability';
-import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
-import {
-  createTestDatabase,
-  graphqlRequest,
-  migrateService,
-  startIdentityProvider,
-  startMockKafka,
-  waitFor,
-  type IdentityProvider,
-  type KafkaHandle,
-  type TestDatabase,
-} from '@seriktes/testing';
+import { physicalTopic } from '@seriktes/messaging';
+import type { RawKafka, RawRecord } from '@seriktes/messaging/testing';
+import { waitFor } from '@seriktes/testing';
 import { addMonths } from '../src/accountability/rules';
-import { AppModule } from '../src/app.module';
-import { env, type InspectorRosterConfig } from '../src/config';
+import type { InspectorRosterConfig } from '../src/config';
 import { addDays, localDateOf } from '../src/duty/rules/time';
-import { RosterImporter } from '../src/import/importer';
-import { AssignmentService } from '../src/inspectors/assignment.service';
-import { DISTRICTS, INSPECTOR_HEADER, INSPECTORS, precinctFile, PRECINCTS, REGIONS } from './fixtures';
+import { INSPECTOR_HEADER, INSPECTORS, precinctFile, PRECINCTS } from './fixtures';
+import { startTestRoster, type TestRoster } from './harness';
 
-let kafka: KafkaHandle;
-let db: TestDatabase;
-let roster: ServiceApp;
+let test: TestRoster;
 let raw: RawKafka;
-let identity: IdentityProvider;
 let config: InspectorRosterConfig;
 let dataSource: DataSource;
-const tokens: Record<string, string> = {};
 const inspectorIds: Record<string, string> = {};
 
 type Errors = Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; errors?: Array<{ field: string; message: string }> } }>;
 
 /** A GraphQL operation as a demo user (default the AST-ESL unit head). */
 async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, user = 'ast.esil.head'): Promise<{ data?: T | null; errors?: Errors }> {
-  const { body } = await graphqlRequest<T>(`${roster.url}/graphql`, query, { token: tokens[user], variables });
-  return body as { data?: T | null; errors?: Errors };
+  return (await test.gql<T>(query, user, variables)) as { data?: T | null; errors?: Errors };
 }
 
 const fieldsOf = (errors: Errors | undefined) => (errors?.[0]?.extensions?.errors ?? []).map((e) => e.field).sort();
@@ -69,19 +48,9 @@ async function propose(precinctCode: string, personalNumber: string, user = 'ast
 }
 
 beforeAll(async () => {
-  [kafka, db, identity] = await Promise.all([startMockKafka(), createTestDatabase('roster_accountability'), startIdentityProvider()]);
-  for (const user of ['hq', 'ast.head', 'ast.esil.head', 'ast.esil.01', 'ast.akimat', 'citizen.demo']) tokens[user] = await identity.token(user);
-  await migrateService('inspector-roster', { ...kafka.env, DATABASE_URL: db.url });
-  config = env.load({ ...process.env, ...kafka.env, ...identity.env, DATABASE_URL: db.url, PORT: '0' });
-  const logger = createLogger({ service: 'inspector-roster', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  roster = await startServiceApp({ service: 'inspector-roster', module: AppModule.forRoot(config, logger), port: 0, logger });
-  raw = new RawKafka({ brokers: kafka.brokers });
-  await roster.app.get(EventConsumer).joined;
-
-  dataSource = roster.app.get<DataSource>(getDataSourceToken());
-  const importer = new RosterImporter(dataSource, roster.app.get(AssignmentService), roster.app.get(AuditLog));
-  const actor = { subject: 'test', username: 'test:loader', roles: ['platform_admin'] };
-  await importer.loadReference(REGIONS, DISTRICTS, actor);
+  test = await startTestRoster('roster_accountability', ['hq', 'ast.head', 'ast.esil.head', 'ast.esil.01', 'ast.akimat', 'citizen.demo']);
+  ({ raw, config, dataSource } = test);
+  const { importer, operator: actor } = test;
   expect((await importer.importPrecincts(precinctFile(PRECINCTS), { actor })).applied).toBe(true);
   expect((await importer.importInspectors([INSPECTOR_HEADER, ...INSPECTORS].join('\n'), { actor })).applied).toBe(true);
   for (const row of (await dataSource.query(`SELECT id, personal_number FROM inspector_roster.inspector`)) as Array<{ id: string; personal_number: string }>) {
@@ -90,11 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await raw?.close();
-  await roster?.close();
-  await kafka?.stop();
-  await identity?.stop();
-  await db?.drop();
+  await test?.stop();
 });
 
 describe('appointment after public discussion (Law on IAB Art. 10(3)(2), 14(33))', () => {

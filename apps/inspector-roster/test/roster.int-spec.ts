@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AuditLog } from '@seriktes/audit';
 import {
   CITIZEN_REQUEST_TOPIC,
   CitizenRequestAssigned,
@@ -19,45 +18,26 @@ import {
   toKafkaRecord,
   type EventType,
 } from '@seriktes/contracts';
-import { EventConsumer, physicalTopic } from '@seriktes/messaging';
-import { RawKafka } from '@seriktes/messaging/testing';
-import { createLogger } from '@seriktes/observability';
-import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
-import {
-  createTestDatabase,
-  getJson,
-  graphqlRequest,
-  migrateService,
-  startIdentityProvider,
-  startMockKafka,
-  waitFor,
-  type IdentityProvider,
-  type KafkaHandle,
-  type TestDatabase,
-} from '@seriktes/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppModule } from '../src/app.module';
-import { env, type InspectorRosterConfig } from '../src/config';
-import { RosterImporter } from '../src/import/importer';
-import { AssignmentService } from '../src/inspectors/assignment.service';
-import { DISTRICTS, INSPECTOR_HEADER, INSPECTORS, PRECINCTS, precinctFile, REGIONS, square } from './fixtures';
+import { physicalTopic } from '@seriktes/messaging';
+import type { RawKafka } from '@seriktes/messaging/testing';
+import type { ServiceApp } from '@seriktes/runtime';
+import { getJson, waitFor } from '@seriktes/testing';
+import type { InspectorRosterConfig } from '../src/config';
+import type { RosterImporter } from '../src/import/importer';
+import { INSPECTOR_HEADER, INSPECTORS, PRECINCTS, precinctFile, square } from './fixtures';
+import { startTestRoster, type TestRoster } from './harness';
 
-let kafka: KafkaHandle;
-let db: TestDatabase;
+let test: TestRoster;
 let roster: ServiceApp;
 let raw: RawKafka;
-let identity: IdentityProvider;
 let config: InspectorRosterConfig;
 let dataSource: DataSource;
 let importer: RosterImporter;
-const tokens: Record<string, string> = {};
-const operator = { subject: 'test', username: 'import:test', roles: ['platform_admin'] };
+let tokens: Record<string, string>;
+let operator: TestRoster['operator'];
 const ids: Record<string, string> = {};
 
-async function gql<T = Record<string, unknown>>(query: string, as = 'hq', variables?: Record<string, unknown>) {
-  const { body } = await graphqlRequest<T>(`${roster.url}/graphql`, query, { token: tokens[as], variables });
-  return body;
-}
+const gql = <T = Record<string, unknown>>(query: string, as = 'hq', variables?: Record<string, unknown>) => test.gql<T>(query, as, variables);
 
 const count = async (table: string) => Number(((await dataSource.query(`SELECT count(*)::int AS n FROM inspector_roster.${table}`)) as Array<{ n: number }>)[0].n);
 
@@ -66,25 +46,12 @@ function record<T>(type: EventType<T>, data: T, subject: string, producer = 'cit
 }
 
 beforeAll(async () => {
-  [kafka, db, identity] = await Promise.all([startMockKafka(), createTestDatabase('roster'), startIdentityProvider()]);
-  for (const user of ['hq', 'ast.head', 'ast.esil.head', 'ast.esil.01', 'ast.esil.02', 'citizen.demo', 'ast.akimat']) tokens[user] = await identity.token(user);
-  await migrateService('inspector-roster', { ...kafka.env, DATABASE_URL: db.url });
-  config = env.load({ ...process.env, ...kafka.env, ...identity.env, DATABASE_URL: db.url, PORT: '0' });
-  const logger = createLogger({ service: 'inspector-roster', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  roster = await startServiceApp({ service: 'inspector-roster', module: AppModule.forRoot(config, logger), port: 0, logger });
-  raw = new RawKafka({ brokers: kafka.brokers });
-  dataSource = roster.app.get<DataSource>(getDataSourceToken());
-  importer = new RosterImporter(dataSource, roster.app.get(AssignmentService), roster.app.get(AuditLog));
-  await importer.loadReference(REGIONS, DISTRICTS, operator);
-  await roster.app.get(EventConsumer).joined;
+  test = await startTestRoster('roster', ['hq', 'ast.head', 'ast.esil.head', 'ast.esil.01', 'ast.esil.02', 'citizen.demo', 'ast.akimat']);
+  ({ roster, raw, config, dataSource, importer, tokens, operator } = test);
 });
 
 afterAll(async () => {
-  await raw?.close();
-  await roster?.close();
-  await kafka?.stop();
-  await identity?.stop();
-  await db?.drop();
+  await test?.stop();
 });
 
 describe('import', () => {
