@@ -4,3 +4,4 @@ export * from './errors';
 export * from './connection';
 export * from './subgraph';
 export * from './composition';
+export * from './localized';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { LocalizedTextNode } from '../territory/graphql.types';
+import { LocalizedTextInput, LocalizedTextNode } from '@seriktes/graphql';
 import { InspectorNode } from '../inspectors/graphql.types';
 import { LEAVE_KINDS, type LeaveKind } from './rules';
 
@@ -241,18 +241,6 @@ export class RecordLeaveInput {
 
   @Field(() => String, { nullable: true, description: 'Note, e.g. the order number (at most 500 characters).' })
   note?: string | null;
-}
-
-@InputType('LocalizedTextInput', { description: 'A text in Kazakh, Russian and English.' })
-export class LocalizedTextInput {
-  @Field({ description: 'Kazakh.' })
-  kk!: string;
-
-  @Field({ description: 'Russian.' })
-  ru!: string;
-
-  @Field({ description: 'English.' })
-  en!: string;
 }
 
 @InputType('ShiftSlotInput', { description: 'One working day of a shift pattern.' })

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Resolve
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
+import { LANGUAGE_ARG, Language } from '@seriktes/graphql';
 import { ROSTER_MANAGE_ROLES, ROSTER_READ_ROLES, TERRITORY_READ_ROLES } from '../access';
 import { CaseloadService } from '../caseload/caseload.service';
 import { CaseloadNode } from '../caseload/graphql.types';
@@ -9,7 +10,7 @@ import { DutyService } from '../duty/duty.service';
 import { AvailableHoursNode, DutyScheduleNode, LeaveNode } from '../duty/graphql.types';
 import { LEAVE_KINDS, localDateOf } from '../duty/rules';
 import { TerritoryService } from '../territory/territory.service';
-import { DistrictNode, LANGUAGE_ARG, Language, PrecinctNode, toDistrictNode, toPrecinctNode } from '../territory/graphql.types';
+import { DistrictNode, PrecinctNode, toDistrictNode, toPrecinctNode } from '../territory/graphql.types';
 import { AssignmentService } from './assignment.service';
 import { AssignInspectorInput, AssignmentNode, InspectorNode, toAssignmentNode, toInspectorNode } from './graphql.types';
 import { assignmentHistory, inspectorByUsername, inspectorsById, isUuid } from './inspector.repository';

@@ -1,34 +1,8 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { ConnectionType } from '@seriktes/graphql';
+import { ConnectionType, LocalizedTextNode } from '@seriktes/graphql';
 import type { Boundary } from './geometry';
 import type { DistrictRow, Names, PrecinctPoint, PrecinctRow, RegionRow } from './territory.service';
-
-export enum Language {
-  kk = 'kk',
-  ru = 'ru',
-  en = 'en',
-}
-registerEnumType(Language, {
-  name: 'Language',
-  description: 'Language of a user-facing text.',
-  valuesMap: { kk: { description: 'Kazakh (the state language).' }, ru: { description: 'Russian.' }, en: { description: 'English.' } },
-});
-
-export const LANGUAGE_ARG = { name: 'lang', type: () => Language, defaultValue: Language.kk, description: 'Language of the text (Kazakh by default).' } as const;
-
-@ObjectType('LocalizedText', { description: 'A text in Kazakh, Russian and English.' })
-@Directive('@shareable')
-export class LocalizedTextNode {
-  @Field({ description: 'Kazakh.' })
-  kk!: string;
-
-  @Field({ description: 'Russian.' })
-  ru!: string;
-
-  @Field({ description: 'English.' })
-  en!: string;
-}
 
 function literalToJson(node: ValueNode): unknown {
   switch (node.kind) {

@@ -1,7 +1,7 @@
 import { Args, Float, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { coversPrecinct, coversTerritory, CurrentUser, describeJurisdiction, forbidden, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { DISTRICT_CODE_PATTERN, parsePrecinctCode, REGION_CODE_PATTERN } from '@seriktes/contracts';
-import { badUserInput, encodeCursor, pageArgs, toConnection, withCursorErrors, type Connection } from '@seriktes/graphql';
+import { badUserInput, encodeCursor, LANGUAGE_ARG, Language, pageArgs, toConnection, withCursorErrors, type Connection } from '@seriktes/graphql';
 import { ROSTER_READ_ROLES, TERRITORY_READ_ROLES } from '../access';
 import { CASELOAD_READ_ROLES } from '../caseload/access';
 import { CaseloadService } from '../caseload/caseload.service';
@@ -11,8 +11,6 @@ import { AssignmentNode, InspectorNode, toAssignmentNode, toInspectorNode } from
 import { assignmentHistory, assignmentsOn, HOLDER_POSITIONS } from '../inspectors/inspector.repository';
 import {
   DistrictNode,
-  LANGUAGE_ARG,
-  Language,
   PrecinctConnection,
   PrecinctFilterInput,
   PrecinctLocationNode,
