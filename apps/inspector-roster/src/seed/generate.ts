@@ -3,7 +3,8 @@
  * inspector per precinct (minus a few vacancies, plus acting cover, juvenile inspectors and
  * assistants). Same seed, same output: every random choice comes from a named PRNG stream.
  */
-import { blockSizeKm, conformRings, cornerRing, polygon, ringAreaKm2, round6, tileBlock } from './geometry';
+import { areaKm2 } from '../territory/geometry';
+import { blockSizeKm, conformRings, cornerRing, polygon, round6, tileBlock } from './geometry';
 import { COMMON_STREETS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, RURAL_STREETS, STREETS, SURNAMES, VILLAGES, patronymic, surname } from './names';
 import { DISTRICTS, DISTRICT_DEFINITIONS, type DistrictDefinition } from './districts';
 import { DEPARTMENTS } from './regions';
@@ -181,7 +182,7 @@ function demoPrecincts(seed: number): DemoPrecinct[] {
         number: cell.number,
         name: precinctName(definition.name, cell.number),
         boundary: polygon(cell.ring),
-        areaKm2: Math.round(ringAreaKm2(cell.ring) * 1000) / 1000,
+        areaKm2: Math.round(areaKm2(polygon(cell.ring)) * 1000) / 1000,
         population: people[k],
         settlementType: settlement,
         point: { address: address(random, definition), lon, lat, receptionHours: pick(random, settlement === 'rural' ? RURAL_HOURS : URBAN_HOURS) },
@@ -446,7 +447,7 @@ export function generateGridTerritory(count: number, options: SeedOptions = {}):
         number,
         name: precinctName(districtName, number),
         boundary: polygon(ring),
-        areaKm2: Math.round(ringAreaKm2(ring) * 1000) / 1000,
+        areaKm2: Math.round(areaKm2(polygon(ring)) * 1000) / 1000,
         population: integer(random, 2500, 5000),
         settlementType: 'urban',
         point: { address: `Сынақ көшесі, ${number}`, lon: centres[k][0], lat: centres[k][1], receptionHours: URBAN_HOURS[0] },

@@ -1,4 +1,4 @@
-import { conformRings, cornerRing, pointInRing, rectilinearOutline, ringAreaKm2, round6, signedRingArea, tileBlock } from './geometry';
+import { conformRings, cornerRing, rectilinearOutline, round6, signedRingArea, tileBlock } from './geometry';
 import { mulberry32, shuffled, stream } from './random';
 import type { Position } from './types';
 
@@ -65,15 +65,7 @@ describe('conformRings', () => {
   });
 });
 
-describe('small helpers', () => {
-  it('tests points in rings and measures areas', () => {
-    const square: Position[] = [[71, 51], [71.01, 51], [71.01, 51.01], [71, 51.01], [71, 51]];
-    expect(pointInRing([71.005, 51.005], square)).toBe(true);
-    expect(pointInRing([71.02, 51.005], square)).toBe(false);
-    expect(ringAreaKm2(square)).toBeGreaterThan(0.75);
-    expect(ringAreaKm2(square)).toBeLessThan(0.8);
-  });
-
+describe('random streams', () => {
   it('draws reproducible random streams', () => {
     const a = stream(1, 'x');
     const b = stream(1, 'x');

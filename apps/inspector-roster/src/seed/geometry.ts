@@ -26,17 +26,6 @@ export function signedRingArea(ring: readonly Position[]): number {
 const KM_PER_DEGREE_LAT = 110.574;
 const KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
 
-/** Approximate area in km² (equirectangular at the ring's mean latitude; good for small rings). */
-export function ringAreaKm2(ring: readonly Position[]): number {
-  let south = Infinity;
-  let north = -Infinity;
-  for (const [, lat] of ring) {
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);
-  return Math.abs(signedRingArea(ring)) * KM_PER_DEGREE_LAT * KM_PER_DEGREE_LON_AT_EQUATOR * cos;
-}
 
 /** Width and height of a block in km. */
 export function blockSizeKm(block: Block): { width: number; height: number } {
@@ -47,17 +36,6 @@ export function blockSizeKm(block: Block): { width: number; height: number } {
   };
 }
 
-/** Even-odd point-in-ring test (points exactly on an edge may fall either way). */
-export function pointInRing(point: Position, ring: readonly Position[]): boolean {
-  const [x, y] = point;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 export function polygon(ring: Position[]): Polygon {
   return { type: 'Polygon', coordinates: [ring] };

@@ -14,4 +14,4 @@ export {
   gridDistrictCode,
   precinctCode,
 } from './generate';
-export { pointInRing, ringAreaKm2, signedRingArea } from './geometry';
+export { signedRingArea } from './geometry';
