@@ -265,9 +265,12 @@ describe('reports to residents', () => {
     expect((await gql(REPORT, { code: 'AST-ESL-04' })).data).toEqual({ precinct: { nextReportDue: null, reportOverdue: null } });
 
     // The interval is the district's.
-    await dataSource.query(`UPDATE inspector_roster.district SET report_interval_months = 3 WHERE code = 'AST-ESL'`);
+    const SET_INTERVAL = `mutation($months: Int!) { setReportInterval(districtCode: "AST-ESL", months: $months) { code reportIntervalMonths } }`;
+    expect(codeOf((await gql(SET_INTERVAL, { months: 3 }, 'ast.esil.01')).errors)).toBe('FORBIDDEN');
+    expect(fieldsOf((await gql(SET_INTERVAL, { months: 0 })).errors)).toEqual(['months']);
+    expect((await gql(SET_INTERVAL, { months: 3 })).data).toEqual({ setReportInterval: { code: 'AST-ESL', reportIntervalMonths: 3 } });
     expect((await gql(REPORT, { code: 'AST-ESL-01' })).data).toEqual({ precinct: { nextReportDue: addMonths(today(), 3), reportOverdue: false } });
-    await dataSource.query(`UPDATE inspector_roster.district SET report_interval_months = 6 WHERE code = 'AST-ESL'`);
+    expect((await gql(SET_INTERVAL, { months: 6 })).errors).toBeUndefined();
 
     // The holder of AST-ESL-03 reports (the current holder by default): due six months after it.
     const scheduled = await gql<{ scheduleCommunityMeeting: { id: string; inspectorId: string } }>(SCHEDULE, {

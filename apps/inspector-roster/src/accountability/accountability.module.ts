@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InspectorsModule } from '../inspectors/inspectors.module';
+import { TerritoryModule } from '../territory/territory.module';
 import { AccountabilityResolver, CandidacyResolver, CommunityMeetingResolver, PrecinctAccountabilityResolver } from './accountability.resolver';
 import { AccountabilityService } from './accountability.service';
 
@@ -9,7 +10,7 @@ import { AccountabilityService } from './accountability.service';
  * `communityMeetings`, `nextReportDue` and `reportOverdue` to `Precinct`.
  */
 @Module({
-  imports: [InspectorsModule],
+  imports: [InspectorsModule, TerritoryModule],
   providers: [AccountabilityService, AccountabilityResolver, PrecinctAccountabilityResolver, CandidacyResolver, CommunityMeetingResolver],
   exports: [AccountabilityService],
 })

@@ -4,7 +4,7 @@ import { pageArgs } from '@seriktes/graphql';
 import { ROSTER_MANAGE_ROLES, TERRITORY_READ_ROLES } from '../access';
 import { InspectorNode, toInspectorNode } from '../inspectors/graphql.types';
 import { inspectorsById } from '../inspectors/inspector.repository';
-import { PrecinctNode } from '../territory/graphql.types';
+import { DistrictNode, PrecinctNode, toDistrictNode } from '../territory/graphql.types';
 import { AccountabilityService } from './accountability.service';
 import {
   CandidacyNode,
@@ -96,7 +96,17 @@ export class AccountabilityResolver {
     );
   }
 
-  @Mutation(() => CommunityMeetingNode, { description: 'Cancels a scheduled meeting (kept, marked cancelled; the reason is audited).' })
+  @Mutation(() => DistrictNode, { description: "Sets how often each inspector of a district reports to residents (1 to 24 months; a unit head for their district, a department head for their region, HQ anywhere)." })
+  @Roles(...ROSTER_MANAGE_ROLES)
+  async setReportInterval(
+    @Args('districtCode', { description: 'District code, e.g. AST-ESL.' }) districtCode: string,
+    @Args('months', { type: () => Int, description: 'Months between reports, 1 to 24.' }) months: number,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DistrictNode> {
+    return toDistrictNode(await this.accountability.setReportInterval(districtCode, months, user));
+  }
+
+  @Mutation(() => CommunityMeetingNode, { description: 'Cancels a scheduled meeting with a public reason (kept, marked cancelled). Emits community-meeting-cancelled.' })
   @Roles(...ROSTER_MANAGE_ROLES)
   async cancelCommunityMeeting(
     @Args('meetingId', { type: () => ID, description: 'The scheduled meeting.' }) meetingId: string,

@@ -9,6 +9,7 @@ import { EventPublisher } from '@seriktes/messaging';
 import { localDateOf } from '../duty/rules/time';
 import { actorOf, AssignmentService } from '../inspectors/assignment.service';
 import { assignmentsOn, HOLDER_POSITIONS, inspectorsById, isUuid } from '../inspectors/inspector.repository';
+import { TerritoryService, type DistrictRow } from '../territory/territory.service';
 import {
   checkCancellation,
   checkDecision,
@@ -127,6 +128,7 @@ export class AccountabilityService {
     private readonly assignments: AssignmentService,
     private readonly events: EventPublisher,
     private readonly audit: AuditLog,
+    private readonly territory: TerritoryService,
   ) {}
 
   get manager(): EntityManager {
@@ -309,6 +311,18 @@ export class AccountabilityService {
       );
       return held;
     });
+  }
+
+  /** Sets the district's interval between inspectors' reports to residents (1 to 24 months). */
+  async setReportInterval(districtCode: string, months: number, user: AuthenticatedUser): Promise<DistrictRow> {
+    if (!Number.isInteger(months) || months < 1 || months > 24) throw badUserInput([{ field: 'months', message: 'must be a whole number of months from 1 to 24' }]);
+    await this.assignments.authorise(user, districtCode, 'set-report-interval');
+    await this.dataSource.transaction(async (em) => {
+      const [, updated] = (await em.query(`UPDATE inspector_roster.district SET report_interval_months = $2 WHERE code = $1`, [districtCode, months])) as [unknown[], number];
+      if (!updated) throw badUserInput([{ field: 'districtCode', message: `no district ${districtCode}` }]);
+      await this.audit.record({ actor: actorOf(user), action: 'update', entity: 'district', entityId: districtCode, purpose: 'set-report-interval', details: { months } }, em);
+    });
+    return this.territory.districtOf(districtCode);
   }
 
   /** Cancels a scheduled meeting, with a public reason; partners learn it from community-meeting-cancelled. */
