@@ -1,0 +1,3 @@
+export * from './local-date';
+export * from './calendar-data';
+export * from './working-calendar';
