@@ -3,7 +3,7 @@ import { platformModules } from '@seriktes/runtime';
 import { AuditQueryModule } from './audit/audit.module';
 import type { Logger } from '@seriktes/observability';
 import type { CitizenRequestsConfig } from './config';
-import { IntakeModule } from './intake/intake.module';
+import { RequestsModule } from './requests.module';
 import { citizenRequestsService } from './service';
 
 @Module({})
@@ -11,7 +11,7 @@ export class AppModule {
   static forRoot(config: CitizenRequestsConfig, logger?: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...platformModules(citizenRequestsService, config, logger), IntakeModule, AuditQueryModule],
+      imports: [...platformModules(citizenRequestsService, config, logger), RequestsModule.forRoot(config), AuditQueryModule],
     };
   }
 }

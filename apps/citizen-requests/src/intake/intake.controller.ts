@@ -3,13 +3,14 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { inputValidator } from '@seriktes/runtime';
 import { READ_ROLES, REGISTER_ROLES } from './access';
 import { registerRequestSchema, type RegistrationCoupon } from './dto';
+import { toNode } from './graphql.types';
 import { IntakeService } from './intake.service';
 
 const validateRegistration = inputValidator(registerRequestSchema);
 
 /**
- * Intake over plain HTTP (a bearer token is required; Open311 comes with the citizen-requests
- * issue). The same data is readable through GraphQL, see intake.resolver.ts.
+ * Intake over plain HTTP with a bearer token (the same rules as GraphQL's registerCitizenRequest;
+ * partner apps use Open311 at /open311/v2 instead).
  */
 @Controller('requests')
 export class IntakeController {
@@ -25,16 +26,7 @@ export class IntakeController {
   @Get(':id')
   @Roles(...READ_ROLES)
   async get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
-    const request = await this.intake.get(id, user);
-    return {
-      id: request.id,
-      registrationNumber: request.registrationNumber,
-      kind: request.kind,
-      category: request.category,
-      channel: request.channel,
-      precinctCode: request.precinctCode,
-      receivedAt: request.receivedAt.toISOString(),
-      registeredAt: request.registeredAt.toISOString(),
-    };
+    const { description: _description, ...rest } = toNode(await this.intake.get(id, user));
+    return rest;
   }
 }

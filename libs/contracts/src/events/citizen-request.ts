@@ -10,7 +10,7 @@ export interface CitizenRequestRegisteredV1 {
   registrationNumber: string;
   kind: 'proposal' | 'application' | 'complaint' | 'feedback' | 'inquiry' | 'tip';
   category: string;
-  channel: 'web' | 'open311' | 'walk-in' | 'letter' | 'line-102' | 'telegram';
+  channel: 'web' | 'open311' | 'walk-in' | 'letter' | 'line-102' | 'telegram' | 'partner';
   regionCode: string;
   precinctCode: string;
   receivedAt: string;
@@ -57,7 +57,7 @@ export const CitizenRequestRegistered = defineEvent<CitizenRequestRegisteredV1>(
       category: { type: 'string', minLength: 1, maxLength: 64, description: 'Category code.' },
       channel: {
         type: 'string',
-        enum: ['web', 'open311', 'walk-in', 'letter', 'line-102', 'telegram'],
+        enum: ['web', 'open311', 'walk-in', 'letter', 'line-102', 'telegram', 'partner'],
         description: 'Channel through which the request arrived.',
       },
       regionCode: { type: 'string', pattern: REGION_CODE_PATTERN, description: 'Region (Police Department) code.' },
@@ -82,12 +82,54 @@ export const CitizenRequestRegistered = defineEvent<CitizenRequestRegisteredV1>(
 const REQUEST_ID = { type: 'string', format: 'uuid', description: 'Id of the request.' } as const;
 const REQUEST_PRECINCT = { type: 'string', pattern: PRECINCT_CODE_PATTERN, description: 'Administrative precinct code.' } as const;
 
+/**
+ * The deadlines of the legal clock: the answer (15 working days, or the extended term), the notice
+ * of an extension to the applicant (3 working days from the decision), a redirect to the competent
+ * body (3 working days from receipt), and the internal target of a tip (no statutory term).
+ */
+export type DeadlineKind = 'answer' | 'extension-notice' | 'redirect' | 'internal-target';
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['answer', 'extension-notice', 'redirect', 'internal-target'];
+const DEADLINE_KIND = {
+  type: 'string',
+  enum: ['answer', 'extension-notice', 'redirect', 'internal-target'],
+  description: 'Which deadline: the answer, the notice of an extension, a redirect to the competent body, or the internal target of a tip.',
+} as const;
+
+/** Workflow states of a request (the statuses of citizen-requests). */
+export type RequestStatus =
+  | 'registered'
+  | 'assigned'
+  | 'in_progress'
+  | 'extended'
+  | 'redirected'
+  | 'answered'
+  | 'resolved'
+  | 'closed'
+  | 'reopened'
+  | 'under_control';
+export const REQUEST_STATUSES: readonly RequestStatus[] = [
+  'registered',
+  'assigned',
+  'in_progress',
+  'extended',
+  'redirected',
+  'answered',
+  'resolved',
+  'closed',
+  'reopened',
+  'under_control',
+];
+const REQUEST_STATUS = { type: 'string', enum: [...REQUEST_STATUSES], description: 'Workflow status.' } as const;
+const AT = (what: string) => ({ type: 'string', format: 'date-time', description: what }) as const;
+
 export interface CitizenRequestAssignedV1 {
   requestId: string;
   precinctCode: string;
   inspectorId?: string | null;
   assignedAt: string;
   dueAt?: string | null;
+  /** Where it waits when no inspector is named: the district queue or a desk (added in 0.2, optional). */
+  queue?: string | null;
 }
 
 export const CitizenRequestAssigned = defineEvent<CitizenRequestAssignedV1>({
@@ -111,6 +153,12 @@ export const CitizenRequestAssigned = defineEvent<CitizenRequestAssignedV1>({
       inspectorId: { type: 'string', format: 'uuid', nullable: true, description: 'Roster id of the inspector it was routed to, if any.' },
       assignedAt: { type: 'string', format: 'date-time', description: 'When it was routed.' },
       dueAt: { type: 'string', format: 'date-time', nullable: true, description: 'When the answer is due under the law, if there is a term.' },
+      queue: {
+        type: 'string',
+        nullable: true,
+        pattern: '^[A-Z]{3}-[A-Z]{3}(:[a-z-]+)?$',
+        description: 'When no inspector is named: the district queue (e.g. AST-ESL) or a desk of the district (e.g. AST-ESL:fraud).',
+      },
     },
   },
   example: {
@@ -127,6 +175,8 @@ export interface CitizenRequestOverdueV1 {
   precinctCode: string;
   dueAt: string;
   detectedAt: string;
+  /** Which deadline passed (added in 0.2, optional; absent means the answer). */
+  deadline?: DeadlineKind | null;
 }
 
 export const CitizenRequestOverdue = defineEvent<CitizenRequestOverdueV1>({
@@ -146,11 +196,13 @@ export const CitizenRequestOverdue = defineEvent<CitizenRequestOverdueV1>({
       precinctCode: REQUEST_PRECINCT,
       dueAt: { type: 'string', format: 'date-time', description: 'The due time that passed.' },
       detectedAt: { type: 'string', format: 'date-time', description: 'When the platform noticed.' },
+      deadline: { ...DEADLINE_KIND, nullable: true, enum: [...DEADLINE_KINDS, null] },
     },
   },
   example: {
     requestId: '5f0c6a43-7f0e-4d55-9f4a-0d3f3c1b2a10',
     precinctCode: 'AST-ESL-01',
+    deadline: 'answer',
     dueAt: '2026-12-05T18:00:00+05:00',
     detectedAt: '2026-12-05T18:00:05+05:00',
   },
@@ -191,5 +243,235 @@ export const CitizenRequestClosed = defineEvent<CitizenRequestClosedV1>({
     precinctCode: 'AST-ESL-01',
     closedAt: '2026-11-28T16:40:00+05:00',
     outcome: 'resolved',
+  },
+});
+
+const EXAMPLE_ID = '5f0c6a43-7f0e-4d55-9f4a-0d3f3c1b2a10';
+
+export interface CitizenRequestStatusChangedV1 {
+  requestId: string;
+  precinctCode: string;
+  from: RequestStatus;
+  to: RequestStatus;
+  /** The workflow step that changed it, e.g. `start`, `answer`, `close`. */
+  action: string;
+  changedAt: string;
+}
+
+export const CitizenRequestStatusChanged = defineEvent<CitizenRequestStatusChangedV1>({
+  type: 'kz.seriktes.citizen-request.status-changed.v1',
+  topic: CITIZEN_REQUEST_TOPIC,
+  producer: 'citizen-requests',
+  summary: 'A citizen request moved from one workflow status to another.',
+  description:
+    'Emitted for every transition of the workflow (registered, assigned, in progress, extended, redirected, answered, ' +
+    'resolved, closed, reopened, under additional control), in the transaction that records it, next to the more ' +
+    'specific event of the step when there is one. Carries no personal data and no free text: the reason of a step ' +
+    'stays in the service.',
+  keyDescription: 'The request id (UUID).',
+  personalData: [],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['requestId', 'precinctCode', 'from', 'to', 'action', 'changedAt'],
+    properties: {
+      requestId: REQUEST_ID,
+      precinctCode: REQUEST_PRECINCT,
+      from: REQUEST_STATUS,
+      to: REQUEST_STATUS,
+      action: { type: 'string', pattern: '^[a-z][a-z-]{1,40}$', description: 'The workflow step, e.g. start, extend, answer, close.' },
+      changedAt: AT('When the status changed.'),
+    },
+  },
+  example: { requestId: EXAMPLE_ID, precinctCode: 'AST-ESL-01', from: 'assigned', to: 'in_progress', action: 'start', changedAt: '2026-11-20T10:00:00+05:00' },
+});
+
+export interface CitizenRequestRedirectedV1 {
+  requestId: string;
+  precinctCode: string;
+  /** Short name of the competent body, e.g. "Akimat of Yesil district" (an organisation, never a person). */
+  toBody: string;
+  redirectedAt: string;
+  /** The 3-working-day limit for a redirect, counted from receipt. */
+  redirectDueAt: string;
+  withinTerm: boolean;
+}
+
+export const CitizenRequestRedirected = defineEvent<CitizenRequestRedirectedV1>({
+  type: 'kz.seriktes.citizen-request.redirected.v1',
+  topic: CITIZEN_REQUEST_TOPIC,
+  producer: 'citizen-requests',
+  summary: 'A citizen request outside police competence was redirected to the competent body.',
+  description:
+    'The law allows 3 working days from receipt for a redirect, and the applicant is notified. The request leaves the ' +
+    'police caseload (a closed event with outcome forwarded follows in the same transaction).',
+  keyDescription: 'The request id (UUID).',
+  personalData: [],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['requestId', 'precinctCode', 'toBody', 'redirectedAt', 'redirectDueAt', 'withinTerm'],
+    properties: {
+      requestId: REQUEST_ID,
+      precinctCode: REQUEST_PRECINCT,
+      toBody: { type: 'string', minLength: 2, maxLength: 200, description: 'The competent body it was sent to (an organisation).' },
+      redirectedAt: AT('When it was redirected.'),
+      redirectDueAt: AT('The end of the third working day after receipt.'),
+      withinTerm: { type: 'boolean', description: 'Whether the redirect met the 3-working-day limit.' },
+    },
+  },
+  example: {
+    requestId: EXAMPLE_ID,
+    precinctCode: 'AST-ESL-01',
+    toBody: 'Akimat of Yesil district, housing department',
+    redirectedAt: '2026-11-23T11:00:00+05:00',
+    redirectDueAt: '2026-11-25T23:59:59+05:00',
+    withinTerm: true,
+  },
+});
+
+export interface CitizenRequestExtendedV1 {
+  requestId: string;
+  precinctCode: string;
+  previousDueAt: string;
+  dueAt: string;
+  decidedAt: string;
+  /** The applicant must be told by then (3 working days from the decision). */
+  noticeDueAt: string;
+}
+
+export const CitizenRequestExtended = defineEvent<CitizenRequestExtendedV1>({
+  type: 'kz.seriktes.citizen-request.extended.v1',
+  topic: CITIZEN_REQUEST_TOPIC,
+  producer: 'citizen-requests',
+  summary: 'The unit head extended the term of a citizen request by a reasoned decision.',
+  description:
+    'The total term may not exceed 2 months from receipt. The notice to the applicant is due within 3 working days of ' +
+    'the decision and is tracked as its own deadline. The reason stays in the service.',
+  keyDescription: 'The request id (UUID).',
+  personalData: [],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['requestId', 'precinctCode', 'previousDueAt', 'dueAt', 'decidedAt', 'noticeDueAt'],
+    properties: {
+      requestId: REQUEST_ID,
+      precinctCode: REQUEST_PRECINCT,
+      previousDueAt: AT('The due time before the extension.'),
+      dueAt: AT('The new due time.'),
+      decidedAt: AT('When the extension was decided.'),
+      noticeDueAt: AT('When the notice to the applicant is due at the latest.'),
+    },
+  },
+  example: {
+    requestId: EXAMPLE_ID,
+    precinctCode: 'AST-ESL-01',
+    previousDueAt: '2026-12-11T23:59:59+05:00',
+    dueAt: '2027-01-20T23:59:59+05:00',
+    decidedAt: '2026-12-08T15:00:00+05:00',
+    noticeDueAt: '2026-12-11T23:59:59+05:00',
+  },
+});
+
+export interface CitizenRequestAnsweredV1 {
+  requestId: string;
+  precinctCode: string;
+  answeredAt: string;
+  dueAt?: string | null;
+  withinTerm: boolean;
+}
+
+export const CitizenRequestAnswered = defineEvent<CitizenRequestAnsweredV1>({
+  type: 'kz.seriktes.citizen-request.answered.v1',
+  topic: CITIZEN_REQUEST_TOPIC,
+  producer: 'citizen-requests',
+  summary: 'The answer to a citizen request was sent to the applicant.',
+  description: 'Stops the legal clock. The text of the answer stays in the service; closing still needs the unit head.',
+  keyDescription: 'The request id (UUID).',
+  personalData: [],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['requestId', 'precinctCode', 'answeredAt', 'withinTerm'],
+    properties: {
+      requestId: REQUEST_ID,
+      precinctCode: REQUEST_PRECINCT,
+      answeredAt: AT('When the answer was sent.'),
+      dueAt: { ...AT('The due time it was measured against (absent for a tip).'), nullable: true },
+      withinTerm: { type: 'boolean', description: 'Whether it was answered within the (possibly extended) term.' },
+    },
+  },
+  example: { requestId: EXAMPLE_ID, precinctCode: 'AST-ESL-01', answeredAt: '2026-11-27T16:00:00+05:00', dueAt: '2026-12-11T23:59:59+05:00', withinTerm: true },
+});
+
+export interface CitizenRequestReopenedV1 {
+  requestId: string;
+  precinctCode: string;
+  reopenedAt: string;
+  dueAt?: string | null;
+}
+
+export const CitizenRequestReopened = defineEvent<CitizenRequestReopenedV1>({
+  type: 'kz.seriktes.citizen-request.reopened.v1',
+  topic: CITIZEN_REQUEST_TOPIC,
+  producer: 'citizen-requests',
+  summary: 'A closed citizen request was reopened for another look.',
+  description: 'The request returns to the open caseload of its precinct with a new term.',
+  keyDescription: 'The request id (UUID).',
+  personalData: [],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['requestId', 'precinctCode', 'reopenedAt'],
+    properties: {
+      requestId: REQUEST_ID,
+      precinctCode: REQUEST_PRECINCT,
+      reopenedAt: AT('When it was reopened.'),
+      dueAt: { ...AT('The new due time, if there is a term.'), nullable: true },
+    },
+  },
+  example: { requestId: EXAMPLE_ID, precinctCode: 'AST-ESL-01', reopenedAt: '2026-12-01T09:00:00+05:00', dueAt: '2026-12-22T23:59:59+05:00' },
+});
+
+export interface CitizenRequestDeadlineApproachingV1 {
+  requestId: string;
+  precinctCode: string;
+  deadline: DeadlineKind;
+  dueAt: string;
+  /** Working days left until the due day, counted by the Kazakhstan calendar. */
+  workingDaysLeft: number;
+  detectedAt: string;
+}
+
+export const CitizenRequestDeadlineApproaching = defineEvent<CitizenRequestDeadlineApproachingV1>({
+  type: 'kz.seriktes.citizen-request.deadline-approaching.v1',
+  topic: CITIZEN_REQUEST_TOPIC,
+  producer: 'citizen-requests',
+  summary: 'A deadline of a citizen request is near and the work is not done.',
+  description:
+    'Emitted exactly once per request and deadline, a configurable number of working days before it (3 by default), ' +
+    'by a scheduler that survives restarts.',
+  keyDescription: 'The request id (UUID).',
+  personalData: [],
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['requestId', 'precinctCode', 'deadline', 'dueAt', 'workingDaysLeft', 'detectedAt'],
+    properties: {
+      requestId: REQUEST_ID,
+      precinctCode: REQUEST_PRECINCT,
+      deadline: DEADLINE_KIND,
+      dueAt: AT('The due time.'),
+      workingDaysLeft: { type: 'integer', minimum: 0, description: 'Working days left before the due day ends.' },
+      detectedAt: AT('When the platform noticed.'),
+    },
+  },
+  example: {
+    requestId: EXAMPLE_ID,
+    precinctCode: 'AST-ESL-01',
+    deadline: 'answer',
+    dueAt: '2026-12-11T23:59:59+05:00',
+    workingDaysLeft: 3,
+    detectedAt: '2026-12-08T00:00:05+05:00',
   },
 });
