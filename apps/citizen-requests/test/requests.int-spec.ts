@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CITIZEN_REQUEST_TOPIC } from '@seriktes/contracts';
+import { userFromClaims } from '@seriktes/auth';
 import { RawKafka } from '@seriktes/messaging/testing';
 import { waitFor } from '@seriktes/testing';
 import { DeadlineScheduler } from '../src/deadlines/deadline.scheduler';
@@ -189,5 +190,185 @@ describe('intake rules', () => {
     const complaint = await registered('citizen.demo', { kind: 'COMPLAINT', categoryCode: 'officer-complaint', description: 'The inspector was rude and refused to take my statement' });
     expect(complaint.queue).toBe('AST-ESL:head');
     expect(complaint.assignee).toBeNull();
+  });
+});
+
+const STEP_FIELDS = `id status dueAt closedAt answeredAt redirectedTo`;
+async function step(user: DemoUser, mutation: string, args: string, variables: Record<string, unknown>) {
+  return h.gql<Record<string, { id: string; status: string; dueAt: string | null }>>(user, `mutation(${args}) { r: ${mutation} { ${STEP_FIELDS} } }`, variables);
+}
+const CRITERIA = { allIssuesConsidered: true, measuresTaken: true, measures: 'Talked to the bar owner; a protocol under art. 437 of the Code of Administrative Offences' };
+
+describe('the legal clock in service', () => {
+  const userOf = (claims: Record<string, unknown>) => userFromClaims({ sub: randomUUID(), preferred_username: 'ast.esil.head', realm_access: { roles: ['unit_head'] }, region_code: 'AST', district_code: 'AST-ESL', ...claims }, 'token');
+
+  it('registers a letter received on the Saturday of Nauryz as received on the next working day', async () => {
+    const intake = h.app.app.get(IntakeService);
+    const coupon = await intake.register(
+      { kind: 'application', categoryCode: 'neighbour-dispute', channel: 'letter', description: 'A dispute over the shared yard with the neighbours', precinctCode: 'AST-ESL-01', receivedAt: '2026-03-21T10:00:00+05:00', applicant: { fullName: 'Ерлан Нурланов' } },
+      userOf({}),
+      { now: new Date('2026-03-23T09:00:00+05:00') },
+    );
+    expect(coupon.countedFrom).toBe('2026-03-26');
+    expect(coupon.dueAt).toBe(new Date('2026-04-16T23:59:59+05:00').toISOString());
+  });
+
+  it('counts across Independence Day and warns once, then reports overdue once, across scans', async () => {
+    const intake = h.app.app.get(IntakeService);
+    const scheduler = h.app.app.get(DeadlineScheduler);
+    const coupon = await intake.register(
+      { kind: 'inquiry', categoryCode: 'other', channel: 'walk-in', description: 'How to get a certificate of no criminal record?', precinctCode: 'AST-ESL-01', applicant: { fullName: 'Ерлан Нурланов' } },
+      userOf({}),
+      { now: new Date('2026-12-15T16:30:00+05:00') },
+    );
+    expect(coupon.dueAt).toBe(new Date('2027-01-11T23:59:59+05:00').toISOString());
+    // Other requests' deadlines fire in these scans too; count only this one's events.
+    const mine = async (type: string) => (await raw.readAll(CITIZEN_REQUEST_TOPIC)).filter((m) => m.key === coupon.id && m.headers.ce_type === type).length;
+    await scheduler.tick(new Date('2027-01-06T09:00:00+05:00'));
+    await scheduler.tick(new Date('2027-01-06T09:05:00+05:00'));
+    await scheduler.tick(new Date('2027-01-12T00:00:05+05:00'));
+    await scheduler.tick(new Date('2027-01-12T00:10:00+05:00'));
+    await waitFor(async () => (await mine('kz.seriktes.citizen-request.overdue.v1')) >= 1, { description: 'the overdue event' });
+    expect(await mine('kz.seriktes.citizen-request.deadline-approaching.v1')).toBe(1);
+    expect(await mine('kz.seriktes.citizen-request.overdue.v1')).toBe(1);
+    const [d] = (await db.query(`SELECT warned_at, overdue_emitted_at FROM citizen_requests.deadline WHERE request_id = $1 AND kind = 'answer'`, [coupon.id])) as Array<{ warned_at: Date; overdue_emitted_at: Date }>;
+    expect(d.warned_at.toISOString()).toBe(new Date('2027-01-06T09:00:00+05:00').toISOString());
+    expect(d.overdue_emitted_at.toISOString()).toBe(new Date('2027-01-12T00:00:05+05:00').toISOString());
+  });
+
+  it('extends by a reasoned decision, tracks the notice as its own deadline, and meets it when the notice is sent', async () => {
+    const r = await registered('citizen.demo');
+    const tooLate = await step('ast.esil.head', 'extendCitizenRequest(id: $id, newDueDate: $d, reason: $reason)', '$id: ID!, $d: String!, $reason: String!', {
+      id: r.id,
+      d: '2027-06-01',
+      reason: 'An expert examination is needed',
+    });
+    expect(fieldsOf(tooLate.errors)).toContain('newDueDate');
+    const noReason = await step('ast.esil.head', 'extendCitizenRequest(id: $id, newDueDate: $d, reason: $reason)', '$id: ID!, $d: String!, $reason: String!', { id: r.id, d: '2027-01-15', reason: ' ' });
+    expect(fieldsOf(noReason.errors)).toContain('reason');
+    const byInspector = await step('ast.esil.01', 'extendCitizenRequest(id: $id, newDueDate: $d, reason: $reason)', '$id: ID!, $d: String!, $reason: String!', { id: r.id, d: '2027-01-15', reason: 'Need more time' });
+    expect(byInspector.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const ok = await step('ast.esil.head', 'extendCitizenRequest(id: $id, newDueDate: $d, reason: $reason)', '$id: ID!, $d: String!, $reason: String!', { id: r.id, d: '2027-01-15', reason: 'An expert examination is needed' });
+    expect(ok.data?.r).toMatchObject({ status: 'EXTENDED', dueAt: new Date('2027-01-15T23:59:59+05:00').toISOString() });
+    const deadlines = (await db.query(`SELECT kind, due_at, met_at FROM citizen_requests.deadline WHERE request_id = $1 AND cancelled_at IS NULL ORDER BY id`, [r.id])) as Array<{ kind: string; due_at: Date; met_at: Date | null }>;
+    const notice = deadlines.find((d) => d.kind === 'extension-notice')!;
+    expect(notice.met_at).toBeNull();
+    expect(notice.due_at.getTime()).toBeGreaterThan(Date.now());
+    await h.app.app.get(NotificationService).tick();
+    const sms = h.app.app.get<LoggingSender>(SMS_SENDER).sent;
+    expect(sms.some((m) => m.to === '+77012345678' && m.text.includes(r.registrationNumber) && m.text.includes('15.01.2027'))).toBe(true);
+    const [met] = (await db.query(`SELECT met_at FROM citizen_requests.deadline WHERE request_id = $1 AND kind = 'extension-notice'`, [r.id])) as Array<{ met_at: Date | null }>;
+    expect(met.met_at).not.toBeNull();
+    const audits = (await db.query(`SELECT count(*)::int AS n FROM citizen_requests.audit_log WHERE entity = 'applicant' AND entity_id = $1 AND purpose LIKE 'notify:%'`, [r.id])) as Array<{ n: number }>;
+    expect(audits[0].n).toBeGreaterThan(0);
+  });
+
+  it('redirects within 3 working days of receipt, notifies the applicant, and leaves the caseload', async () => {
+    const r = await registered('citizen.demo', { categoryCode: 'other', kind: 'INQUIRY', description: 'The street lights in our yard have not worked for a month' });
+    const result = await step('ast.esil.head', 'redirectCitizenRequest(id: $id, toBody: $b, reason: $reason)', '$id: ID!, $b: String!, $reason: String!', {
+      id: r.id,
+      b: 'Akimat of Yesil district, housing and utilities department',
+      reason: 'Street lighting is the akimat’s competence',
+    });
+    expect(result.data?.r).toMatchObject({ status: 'REDIRECTED', redirectedTo: 'Akimat of Yesil district, housing and utilities department' });
+    await waitFor(async () => (await raw.readAll(CITIZEN_REQUEST_TOPIC)).some((m) => m.key === r.id && m.headers.ce_type === 'kz.seriktes.citizen-request.redirected.v1'), { description: 'the redirected event' });
+    const events = (await raw.readAll(CITIZEN_REQUEST_TOPIC)).filter((m) => m.key === r.id);
+    const redirected = JSON.parse(events.find((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.redirected.v1')!.value) as { withinTerm: boolean; toBody: string };
+    expect(redirected).toMatchObject({ withinTerm: true, toBody: 'Akimat of Yesil district, housing and utilities department' });
+    expect(events.some((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.closed.v1')).toBe(true);
+    const notes = (await db.query(`SELECT template FROM citizen_requests.notification WHERE request_id = $1`, [r.id])) as Array<{ template: string }>;
+    expect(notes.map((n) => n.template)).toContain('redirected');
+  });
+});
+
+describe('the workflow', () => {
+  it('goes from assigned to closed only with the answer, the criteria and the unit head, recording every transition', async () => {
+    const r = await registered('citizen.demo');
+    const id = { id: r.id };
+    expect((await step('ast.esil.02', 'startCitizenRequest(id: $id)', '$id: ID!', id)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await step('ast.esil.01', 'startCitizenRequest(id: $id)', '$id: ID!', id)).data?.r.status).toBe('IN_PROGRESS');
+    const closeEarly = await step('ast.esil.head', 'closeCitizenRequest(id: $id, resolution: $res)', '$id: ID!, $res: ResolutionInput!', { ...id, res: CRITERIA });
+    expect(closeEarly.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const answered = await step('ast.esil.01', 'answerCitizenRequest(id: $id, text: $t, measures: $m)', '$id: ID!, $t: String!, $m: String', { ...id, t: 'We visited the bar and warned the owner; we will check again on Friday.', m: 'Warning issued' });
+    expect(answered.data?.r.status).toBe('ANSWERED');
+    const byInspector = await step('ast.esil.01', 'closeCitizenRequest(id: $id, resolution: $res)', '$id: ID!, $res: ResolutionInput!', { ...id, res: CRITERIA });
+    expect(byInspector.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const noCriteria = await step('ast.esil.head', 'closeCitizenRequest(id: $id, resolution: $res)', '$id: ID!, $res: ResolutionInput!', { ...id, res: { allIssuesConsidered: false, measuresTaken: true } });
+    expect(fieldsOf(noCriteria.errors)).toEqual(expect.arrayContaining(['resolution.allIssuesConsidered', 'resolution.measures']));
+    expect((await step('ast.esil.head', 'closeCitizenRequest(id: $id, resolution: $res)', '$id: ID!, $res: ResolutionInput!', { ...id, res: CRITERIA })).data?.r.status).toBe('CLOSED');
+    expect((await step('ast.esil.head', 'reopenCitizenRequest(id: $id, reason: $reason)', '$id: ID!, $reason: String!', { ...id, reason: 'The applicant reports the noise goes on' })).data?.r.status).toBe('REOPENED');
+
+    const history = await h.gql<{ citizenRequest: { history: Array<{ action: string; to: string; actor: string | null }> } }>('ast.esil.head', `query($id: ID!) { citizenRequest(id: $id) { history { action to actor } } }`, id);
+    expect(history.data?.citizenRequest.history.map((t) => `${t.action}:${t.to}`)).toEqual(['register:registered', 'route:assigned', 'start:in_progress', 'answer:answered', 'close:closed', 'reopen:reopened']);
+    // The applicant sees their own request, its status and the answer.
+    const mine = await h.gql<{ citizenRequest: { status: string; answers: Array<{ text: string }> } }>('citizen.demo', `query($id: ID!) { citizenRequest(id: $id) { status answers { text } } }`, id);
+    expect(mine.data?.citizenRequest.status).toBe('REOPENED');
+    expect(mine.data?.citizenRequest.answers[0].text).toMatch(/warned the owner/);
+  });
+
+  it('puts a long fix under additional control and closes it after the inspector reports it resolved', async () => {
+    const r = await registered('citizen.demo', { categoryCode: 'traffic-parking', description: 'Cars park on the pavement by the kindergarten every morning', attributesJson: JSON.stringify({ violation: 'parking' }) });
+    const id = { id: r.id };
+    await step('ast.esil.head', 'answerCitizenRequest(id: $id, text: $t)', '$id: ID!, $t: String!', { ...id, t: 'Bollards are ordered from the akimat; patrols meanwhile.' });
+    expect((await step('ast.esil.head', 'controlCitizenRequest(id: $id, reason: $reason)', '$id: ID!, $reason: String!', { ...id, reason: 'Bollards take a month' })).data?.r.status).toBe('UNDER_CONTROL');
+    expect((await step('ast.esil.head', 'resolveCitizenRequest(id: $id, resolution: $res)', '$id: ID!, $res: ResolutionInput!', { ...id, res: CRITERIA })).data?.r.status).toBe('RESOLVED');
+    expect((await step('ast.esil.head', 'closeCitizenRequest(id: $id, resolution: $res)', '$id: ID!, $res: ResolutionInput!', { ...id, res: CRITERIA })).data?.r.status).toBe('CLOSED');
+  });
+
+  it('re-routes with a reason to another precinct of the district', async () => {
+    const r = await registered('citizen.demo');
+    const moved = await step('ast.esil.head', 'routeCitizenRequest(id: $id, reason: $reason, precinctCode: $p)', '$id: ID!, $reason: String!, $p: String', { id: r.id, reason: 'The bar is across the street, in precinct 02', p: 'AST-ESL-02' });
+    expect(moved.errors).toBeUndefined();
+    const after = await h.gql<{ citizenRequest: { precinct: { id: string }; history: Array<{ action: string; reason: string | null }> } }>('ast.esil.head', `query($id: ID!) { citizenRequest(id: $id) { precinct { id } history { action reason } } }`, { id: r.id });
+    expect(after.data?.citizenRequest.precinct.id).toBe('AST-ESL-02');
+    expect(after.data?.citizenRequest.history.at(-1)).toEqual({ action: 'route', reason: 'The bar is across the street, in precinct 02' });
+    const elsewhere = await step('ast.esil.head', 'routeCitizenRequest(id: $id, reason: $reason, precinctCode: $p)', '$id: ID!, $reason: String!, $p: String', { id: r.id, reason: 'x', p: 'ALA-ALM-01' });
+    expect(elsewhere.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('duplicates, repeats and jurisdiction', () => {
+  it('suggests requests of the same category within 50 m to staff, and links them', async () => {
+    const first = await registered('citizen.demo', { categoryCode: 'neighbour-dispute', description: 'The neighbours block the entrance with their car', location: IN_ESL_02 });
+    const near = { lat: IN_ESL_02.lat + 0.0002, lon: IN_ESL_02.lon }; // about 22 m north
+    const second = await h.gql<{ registerCitizenRequest: { id: string; possibleDuplicates: Array<{ id: string; distanceMetres: number }> } }>(
+      'ast.esil.head',
+      `mutation R($input: RegisterCitizenRequestInput!) { registerCitizenRequest(input: $input) { id possibleDuplicates { id distanceMetres } } }`,
+      { input: input({ categoryCode: 'neighbour-dispute', description: 'A car blocks the entrance of block 5 again', location: near, channel: 'WALK_IN' }) },
+    );
+    expect(second.errors).toBeUndefined();
+    const suggestions = second.data!.registerCitizenRequest.possibleDuplicates;
+    expect(suggestions.map((s) => s.id)).toContain(first.id);
+    expect(suggestions.find((s) => s.id === first.id)!.distanceMetres).toBeLessThan(50);
+    const far = await h.gql<{ registerCitizenRequest: { possibleDuplicates: Array<{ id: string }> } }>('ast.esil.head', `mutation R($input: RegisterCitizenRequestInput!) { registerCitizenRequest(input: $input) { possibleDuplicates { id } } }`, {
+      input: input({ categoryCode: 'neighbour-dispute', description: 'A car blocks the entrance of a block far away', location: { lat: IN_ESL_02.lat + 0.002, lon: IN_ESL_02.lon }, channel: 'WALK_IN' }),
+    });
+    expect(far.data?.registerCitizenRequest.possibleDuplicates.map((s) => s.id)).not.toContain(first.id);
+    const citizenView = await h.gql('citizen.demo', `query($id: ID!) { citizenRequest(id: $id) { possibleDuplicates { id } } }`, { id: first.id });
+    expect(citizenView.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const linked = await h.gql<{ linkCitizenRequests: { repeatOf: string | null } }>('ast.esil.head', `mutation($a: ID!, $b: ID!) { linkCitizenRequests(id: $a, linkedId: $b, kind: "repeat") { repeatOf } }`, {
+      a: second.data!.registerCitizenRequest.id,
+      b: first.id,
+    });
+    expect(linked.data?.linkCitizenRequests.repeatOf).toBe(first.id);
+  });
+
+  it('shows each role its own territory, citizens their own requests, partners none', async () => {
+    const list = (user: DemoUser, filter: Record<string, unknown> = {}) =>
+      h.gql<{ citizenRequests: { totalCount: number; edges: Array<{ node: { precinct: { id: string } | null } }> } }>(user, `query($f: CitizenRequestFilter) { citizenRequests(filter: $f, first: 100) { totalCount edges { node { precinct { id } } } } }`, { f: filter });
+    const inspector = await list('ast.esil.01');
+    expect(inspector.data!.citizenRequests.edges.every((e) => e.node.precinct?.id === 'AST-ESL-01')).toBe(true);
+    expect((await list('ast.esil.01', { precinctCode: 'AST-ESL-02' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await list('ast.esil.head', { districtCode: 'AST-ALM' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const head = await list('ast.esil.head', { districtCode: 'AST-ESL' });
+    expect(head.data!.citizenRequests.totalCount).toBeGreaterThan(inspector.data!.citizenRequests.totalCount);
+    const region = await list('ast.head', { regionCode: 'AST' });
+    expect(region.data!.citizenRequests.totalCount).toBeGreaterThanOrEqual(head.data!.citizenRequests.totalCount);
+    const overdue = await list('hq', { overdue: true });
+    expect(overdue.errors).toBeUndefined();
+    expect((await list('ast.akimat')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const stats = await h.gql<{ requestStats: Array<{ key: string; received: number }> }>('ast.esil.head', `query { requestStats(period: { from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }, groupBy: CATEGORY) { key received } }`);
+    expect(stats.data?.requestStats.find((b) => b.key === 'public-order-noise')?.received).toBeGreaterThan(0);
+    expect((await h.gql('ast.akimat', `query { requestStats(period: { from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }, groupBy: STATUS) { key } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
