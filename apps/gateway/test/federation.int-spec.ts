@@ -51,6 +51,10 @@ async function graphql<T = Record<string, unknown>>(
   return { status, body };
 }
 
+/** Points inside precincts AST-ESL-01 and AST-ESL-02 of the roster's demo territory. */
+const IN_ESL_01 = { lat: 51.146, lon: 71.388 };
+const IN_ESL_02 = { lat: 51.146, lon: 71.4035 };
+
 const codes = (body: GraphQLResponse) => (body.errors ?? []).map((e) => e.extensions?.code);
 
 beforeAll(async () => {
@@ -59,10 +63,9 @@ beforeAll(async () => {
   await Promise.all([migrateService('citizen-requests', env), migrateService('inspector-roster', env)]);
   // The roster's demo territory, through its own seed command (the precincts requests point at must exist).
   await runServiceCommand('inspector-roster', 'seed/main.ts', env);
-  [citizenRequests, roster] = await Promise.all([
-    startService({ name: 'citizen-requests', env, ready: (h) => h.status !== 'error' }),
-    startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' }),
-  ]);
+  // citizen-requests asks the roster where a point is and who is on duty there.
+  roster = await startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' });
+  citizenRequests = await startService({ name: 'citizen-requests', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.status !== 'error' });
   gateway = await startService({
     name: 'gateway',
     env: { ...identity.env, CITIZEN_REQUESTS_URL: `${citizenRequests.url}/graphql`, INSPECTOR_ROSTER_URL: `${roster.url}/graphql`, LOG_LEVEL: 'warn' },
@@ -70,15 +73,15 @@ beforeAll(async () => {
   for (const user of ['ast.esil.01', 'ast.esil.02', 'ast.esil.head', 'citizen.demo', 'ast.akimat', 'council.ast', 'audit.prosecutor']) {
     tokens[user] = await identity.token(user);
   }
-  const requests = [
-    ['AST-ESL-01', 'Loud music after 23:00 in the courtyard'],
-    ['AST-ESL-01', 'Broken street light by school No. 54'],
-    ['AST-ESL-02', 'Cars parked on the pavement'],
+  const requests: Array<[string, string, { lat: number; lon: number }]> = [
+    ['AST-ESL-01', 'Loud music after 23:00 in the courtyard', IN_ESL_01],
+    ['AST-ESL-01', 'Broken street light by school No. 54', { lat: IN_ESL_01.lat + 0.001, lon: IN_ESL_01.lon }],
+    ['AST-ESL-02', 'Cars parked on the pavement', IN_ESL_02],
   ];
-  for (const [precinctCode, description] of requests) {
+  for (const [precinctCode, description, location] of requests) {
     const { status, body } = await postJson<{ id: string }>(
       `${citizenRequests.url}/requests`,
-      { kind: 'application', category: 'public-order-noise', channel: 'web', precinctCode, description },
+      { kind: 'application', categoryCode: 'public-order-noise', channel: 'web', location, description, applicant: { fullName: 'Асель Жумабекова', phone: '+77012223344' } },
       { authorization: `Bearer ${tokens['citizen.demo']}` },
     );
     if (status !== 201) throw new Error(`registration answered ${status}: ${JSON.stringify(body)}`);
@@ -153,6 +156,58 @@ describe('the gateway over both subgraphs', () => {
     expect(seen.sort()).toEqual([...registered['AST-ESL-01'], ...registered['AST-ESL-02']].sort());
     const bad = await graphql('{ citizenRequests(first: 1, after: "garbage!") { totalCount } }', { as: 'ast.esil.head' });
     expect(codes(bad.body)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('a citizen request end to end through the gateway', () => {
+  const caseload = async () =>
+    (await graphql<{ precinct: { caseload: { open: number } } }>('{ precinct(code: "AST-ESL-01") { caseload { open } } }', { as: 'ast.esil.head' })).body.data!.precinct.caseload.open;
+  const CRITERIA = { allIssuesConsidered: true, measuresTaken: true, measures: 'Talked to the residents of flat 12; warned them in writing' };
+
+  it('registers at a point in AST-ESL-01, assigns it to that precinct’s inspector, and the caseload follows it until the unit head closes it', async () => {
+    const before = await caseload();
+    const holder = await graphql<{ precinct: { inspectors: Array<{ id: string }> } }>('{ precinct(code: "AST-ESL-01") { inspectors { id } } }', { as: 'ast.esil.head' });
+    const registeredRequest = await graphql<{ registerCitizenRequest: { id: string; registrationNumber: string; status: string; dueAt: string; precinct: { id: string }; assignee: { id: string; fullName: string } | null; coupon: { registrationNumber: string; acceptedBy: string } } }>(
+      `mutation($input: RegisterCitizenRequestInput!) { registerCitizenRequest(input: $input) {
+         id registrationNumber status dueAt precinct { id } assignee { id fullName } coupon { registrationNumber acceptedBy } } }`,
+      {
+        as: 'citizen.demo',
+        variables: {
+          input: {
+            kind: 'APPLICATION',
+            categoryCode: 'public-order-noise',
+            description: 'Parties in flat 12 every night until 3 am',
+            location: { lat: IN_ESL_01.lat - 0.0005, lon: IN_ESL_01.lon + 0.0005 },
+            channel: 'WEB',
+            applicant: { fullName: 'Асель Жумабекова', phone: '+77012223344' },
+            idempotencyKey: 'e2e-gateway-0001',
+          },
+        },
+      },
+    );
+    expect(registeredRequest.body.errors).toBeUndefined();
+    const r = registeredRequest.body.data!.registerCitizenRequest;
+    expect(r.coupon).toEqual({ registrationNumber: r.registrationNumber, acceptedBy: 'channel:web' });
+    expect(r.registrationNumber).toMatch(/^AST-\d{4}-\d{6}$/);
+    expect(r.precinct.id).toBe('AST-ESL-01');
+    expect(r.status).toBe('ASSIGNED');
+    // Resolved through federation by the roster: the holder of the precinct's inspector post.
+    expect(r.assignee?.id).toBe(holder.body.data!.precinct.inspectors[0].id);
+    expect(r.assignee?.fullName).toBeTruthy();
+    await waitFor(async () => (await caseload()) === before + 1, { timeoutMs: 30_000, description: 'the caseload to grow by one' });
+
+    const answered = await graphql<{ answerCitizenRequest: { status: string } }>(`mutation($id: ID!) { answerCitizenRequest(id: $id, text: "We spoke with the residents of flat 12 and warned them in writing.") { status } }`, {
+      as: 'ast.esil.01',
+      variables: { id: r.id },
+    });
+    expect(answered.body.data?.answerCitizenRequest.status).toBe('ANSWERED');
+    const closed = await graphql<{ closeCitizenRequest: { status: string } }>(`mutation($id: ID!, $res: ResolutionInput!) { closeCitizenRequest(id: $id, resolution: $res) { status } }`, {
+      as: 'ast.esil.head',
+      variables: { id: r.id, res: CRITERIA },
+    });
+    expect(closed.body.errors).toBeUndefined();
+    expect(closed.body.data?.closeCitizenRequest.status).toBe('CLOSED');
+    await waitFor(async () => (await caseload()) === before, { timeoutMs: 30_000, description: 'the caseload to drop back' });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   CitizenRequestClosed,
   CitizenRequestOverdue,
   CitizenRequestRegistered,
+  CitizenRequestReopened,
   CommissionTaskAssigned,
   CommissionTaskClosed,
   CommissionTaskOverdue,
@@ -57,6 +58,7 @@ export class CaseloadService implements OnModuleInit {
     );
     on(CitizenRequestOverdue, (e, em) => this.apply(em, { source: 'request', itemId: e.data.requestId, precinctCode: e.data.precinctCode, dueAt: e.data.dueAt, overdueAt: e.data.detectedAt }));
     on(CitizenRequestClosed, (e, em) => this.apply(em, { source: 'request', itemId: e.data.requestId, precinctCode: e.data.precinctCode, closed: true, closedAt: e.data.closedAt }));
+    on(CitizenRequestReopened, (e, em) => this.reopen(em, e.data.requestId, e.data.precinctCode, e.data.dueAt ?? null));
     on(CommissionTaskAssigned, async (e, em) => {
       // Only police work tied to a precinct is an inspector's caseload.
       if (e.data.executorKind !== 'police' || e.data.precinctCode === null) return;
@@ -70,6 +72,15 @@ export class CaseloadService implements OnModuleInit {
   private async applyIfKnown(em: EntityManager, change: CaseChange): Promise<void> {
     const known = (await em.query(`SELECT 1 FROM inspector_roster.case_item WHERE source = $1 AND item_id = $2`, [change.source, change.itemId])) as unknown[];
     if (known.length) await this.apply(em, change);
+  }
+
+  /** A reopened request is open work again, with its new term (and no longer counted as closed or overdue). */
+  private async reopen(em: EntityManager, requestId: string, precinctCode: string, dueAt: string | null): Promise<void> {
+    await em.query(
+      `UPDATE inspector_roster.case_item SET status = 'open', closed_at = NULL, overdue_at = NULL, due_at = $3, precinct_code = $2, updated_at = now()
+        WHERE source = 'request' AND item_id = $1`,
+      [requestId, precinctCode, dueAt],
+    );
   }
 
   async apply(em: EntityManager, c: CaseChange): Promise<void> {
