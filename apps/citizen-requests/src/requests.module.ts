@@ -12,6 +12,7 @@ import { CitizenRequestResolver, PrecinctRequestsResolver } from './intake/intak
 import { IntakeService } from './intake/intake.service';
 import { EMAIL_SENDER, LoggingSender, SMS_SENDER } from './notifications/channels';
 import { NOTIFICATION_INTERVAL, NotificationService } from './notifications/notification.service';
+import { Open311Clients, Open311Controller } from './open311/open311.controller';
 import { ROSTER_GRAPHQL_URL, RosterClient } from './routing/roster.client';
 import { StatsResolver } from './stats/stats.resolver';
 import { StatsService } from './stats/stats.service';
@@ -29,7 +30,7 @@ export class RequestsModule {
     }
     return {
       module: RequestsModule,
-      controllers: [IntakeController],
+      controllers: [IntakeController, Open311Controller],
       providers: [
         { provide: APP_FILTER, useClass: RequestErrorFilter },
         { provide: WorkingCalendar, useFactory: () => WorkingCalendar.kazakhstan() },
@@ -40,6 +41,7 @@ export class RequestsModule {
         { provide: SMS_SENDER, useFactory: () => new LoggingSender('sms') },
         { provide: EMAIL_SENDER, useFactory: () => new LoggingSender('email') },
         RosterClient,
+        Open311Clients,
         CategoryService,
         RequestJournal,
         NotificationService,

@@ -13,7 +13,6 @@ import { DeadlineScheduler } from '../src/deadlines/deadline.scheduler';
 import { IntakeService } from '../src/intake/intake.service';
 import { SMS_SENDER, type LoggingSender } from '../src/notifications/channels';
 import { NotificationService } from '../src/notifications/notification.service';
-import { WorkflowService } from '../src/workflow/workflow.service';
 import { IN_ESL_01, IN_ESL_02, startRequestsHarness, type DemoUser, type RequestsHarness } from './harness';
 
 let h: RequestsHarness;
@@ -273,7 +272,7 @@ describe('the legal clock in service', () => {
     expect(result.data?.r).toMatchObject({ status: 'REDIRECTED', redirectedTo: 'Akimat of Yesil district, housing and utilities department' });
     await waitFor(async () => (await raw.readAll(CITIZEN_REQUEST_TOPIC)).some((m) => m.key === r.id && m.headers.ce_type === 'kz.seriktes.citizen-request.redirected.v1'), { description: 'the redirected event' });
     const events = (await raw.readAll(CITIZEN_REQUEST_TOPIC)).filter((m) => m.key === r.id);
-    const redirected = JSON.parse(events.find((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.redirected.v1')!.value) as { withinTerm: boolean; toBody: string };
+    const redirected = JSON.parse(events.find((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.redirected.v1')!.value ?? '{}') as { withinTerm: boolean; toBody: string };
     expect(redirected).toMatchObject({ withinTerm: true, toBody: 'Akimat of Yesil district, housing and utilities department' });
     expect(events.some((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.closed.v1')).toBe(true);
     const notes = (await db.query(`SELECT template FROM citizen_requests.notification WHERE request_id = $1`, [r.id])) as Array<{ template: string }>;

@@ -144,9 +144,10 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
           const locked = await em.getRepository(CitizenRequestEntity).findOne({ where: { id: request.id }, lock: { mode: 'pessimistic_write' } });
           if (!locked || !locked.routingPending) return;
           const from = locked.status;
+          const hadPrecinct = locked.precinctCode !== null;
           Object.assign(locked, { precinctCode, districtCode: districtOf(precinctCode!), routingPending: false, assigneeId: r.assigneeId, assigneeName: r.assigneeName, queue: r.queue, status: from === 'registered' ? 'assigned' : from, version: locked.version + 1, updatedAt: now });
           await em.save(locked);
-          await this.intake.publishRegistered(em, locked);
+          if (!hadPrecinct) await this.intake.publishRegistered(em, locked);
           await this.intake.recordRoute(em, locked, r, from, SYSTEM_ACTOR, now);
           routed++;
         });

@@ -300,10 +300,10 @@ export class IntakeService {
     await this.journal.transition(em, { requestId: request.id, precinctCode: request.precinctCode, action: 'register', from: null, to: 'registered', actor, details: { channel: request.channel, urgent: w.urgent }, at: now });
     if (term.dueAt) await this.journal.setDeadline(em, request.id, 'answer', term.dueAt, warnAt(term.dueAt, termFor(category, input.kind).approachingWorkingDays, this.calendar));
     else if (term.targetAt) await this.journal.setDeadline(em, request.id, 'internal-target', term.targetAt, warnAtForTarget(w.receivedAt, term.targetAt));
-    if (routed) {
-      await this.publishRegistered(em, request);
-      await this.recordRoute(em, request, placement.route!, 'registered', actor, now);
-    }
+    // The registration event goes out once the precinct is known (now, or when routing catches up);
+    // the assignment only once the roster has answered.
+    if (request.precinctCode) await this.publishRegistered(em, request);
+    if (routed) await this.recordRoute(em, request, placement.route!, 'registered', actor, now);
     await this.notifications.enqueue(em, request.id, w.urgent ? 'urgent-call-102' : 'registered', { dueDate: term.dueAt ? localDate(term.dueAt) : undefined });
     return this.coupon(request, false);
   }

@@ -100,6 +100,7 @@ export class WorkflowService {
       switch (action) {
         case 'route': {
           const r = reroute!;
+          const hadPrecinct = request.precinctCode !== null;
           if (input.precinctCode && input.precinctCode !== request.precinctCode) {
             if (!coversPrecinct(user.jurisdiction, input.precinctCode)) throw forbidden(`precinct ${input.precinctCode} is outside your jurisdiction (${describeJurisdiction(user.jurisdiction)})`);
             details.fromPrecinct = request.precinctCode;
@@ -112,7 +113,7 @@ export class WorkflowService {
           request.assigneeName = r.assigneeName;
           request.queue = r.queue;
           await em.save(request);
-          if (wasPending) await this.intake.publishRegistered(em, request);
+          if (wasPending && !hadPrecinct) await this.intake.publishRegistered(em, request);
           await this.intake.recordRoute(em, request, r, from, actor, now, input.reason ?? r.explanation);
           if (from === 'registered') await this.notifications.enqueue(em, id, 'assigned', {});
           return request;
