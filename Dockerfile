@@ -19,9 +19,13 @@ RUN npx nx run ${APP}:build \
  && test -f dist/apps/${APP}/apps/${APP}/src/main.js \
  && { test ! -f apps/${APP}/src/migrate.ts || test -f dist/apps/${APP}/apps/${APP}/src/migrate.js; }
 # Files an app reads at run time besides its code, at the same path under the working directory:
-# the gateway's committed apps/gateway/supergraph.graphql (SUPERGRAPH_FILE, relative to /app).
+# the gateway's committed apps/gateway/supergraph.graphql (SUPERGRAPH_FILE, relative to /app),
+# and the calendar data of libs/calendar for an app that uses it.
 RUN mkdir -p runtime-files/apps/${APP} \
  && for f in apps/${APP}/*.graphql; do if [ -f "$f" ]; then cp "$f" runtime-files/apps/${APP}/; fi; done
+# The Kazakhstan working-day calendar's yearly data, read next to the compiled libs/calendar.
+RUN mkdir -p dist/apps/${APP}/libs/calendar \
+ && if [ -d dist/apps/${APP}/libs/calendar/src ]; then cp -r libs/calendar/data dist/apps/${APP}/libs/calendar/; fi
 RUN npm prune --omit=dev
 
 # --- runtime: compiled app, production node_modules, the @seriktes/* resolver; non-root ---

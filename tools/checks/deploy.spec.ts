@@ -108,6 +108,7 @@ const ENV_EXAMPLE_PATH = join(ROOT, '.env.example');
 const SECRET_VARIABLES: Record<string, (app: string) => string> = {
   DATABASE_URL: (app) => `${app}-database`,
   KEYCLOAK_CLIENT_SECRET: (app) => `${app}-keycloak`,
+  PERSONAL_DATA_KEYS: (app) => `${app}-personal-data`,
 };
 
 /** The compose service of Keycloak, which the issuer (KEYCLOAK_URL) of every app names. */

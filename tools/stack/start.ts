@@ -41,16 +41,19 @@ const demoToken = (username: string, keycloakUrl: string) => fetchToken(tokenReq
 async function seedDemoData(citizenRequestsUrl: string, rosterUrl: string, keycloakUrl: string): Promise<void> {
   const hq = { authorization: `Bearer ${await demoToken('hq', keycloakUrl)}` };
   const citizen = { authorization: `Bearer ${await demoToken('citizen.demo', keycloakUrl)}` };
+  const unitHead = { authorization: `Bearer ${await demoToken('ast.esil.head', keycloakUrl)}` };
   const { body } = await getJson<{ open: number; closedLast30Days: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`, hq);
   if (body.open + body.closedLast30Days > 0) return;
-  const demo = [
-    { kind: 'application', category: 'public-order-noise', channel: 'web', precinctCode: 'AST-ESL-01', description: 'Түнде көршілер шулайды / Шум у соседей ночью / Neighbours are noisy at night' },
-    { kind: 'complaint', category: 'traffic-parking', channel: 'walk-in', precinctCode: 'AST-ESL-01', description: 'Cars parked on the pavement by school No. 54' },
-    { kind: 'proposal', category: 'precinct-proposal', channel: 'letter', precinctCode: 'AST-ESL-02', description: 'Please light the path through the park' },
+  const applicant = { fullName: 'Айгерім Сапарова', phone: '+77012345678' };
+  // A citizen files on the web at a point; the unit head registers a walk-in and a letter at precinct points.
+  const demo: Array<[Record<string, unknown>, Record<string, string>]> = [
+    [{ kind: 'application', categoryCode: 'public-order-noise', channel: 'web', location: { lat: 51.146, lon: 71.388 }, description: 'Түнде көршілер шулайды / Шум у соседей ночью / Neighbours are noisy at night', applicant }, citizen],
+    [{ kind: 'complaint', categoryCode: 'traffic-parking', channel: 'walk-in', precinctCode: 'AST-ESL-01', description: 'Cars parked on the pavement by school No. 54', attributes: { violation: 'parking' }, applicant }, unitHead],
+    [{ kind: 'proposal', categoryCode: 'precinct-proposal', channel: 'letter', precinctCode: 'AST-ESL-02', description: 'Please light the path through the park', applicant }, unitHead],
   ];
-  for (const request of demo) {
-    const { status } = await postJson(`${citizenRequestsUrl}/requests`, request, citizen);
-    if (status !== 201) throw new Error(`demo request answered ${status}`);
+  for (const [request, auth] of demo) {
+    const { status, body: answer } = await postJson(`${citizenRequestsUrl}/requests`, request, auth);
+    if (status !== 201) throw new Error(`demo request answered ${status}: ${JSON.stringify(answer)}`);
   }
   log(`demo data: ${demo.length} requests registered`);
 }
@@ -143,13 +146,13 @@ export async function main(): Promise<void> {
       console.log('    TOKEN=$(npm run -s token -- ast.esil.01)');
       console.log(
         `    curl -s ${gateway.url}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n` +
-          `      -d '{"query":"{ precinct(code: \\"AST-ESL-01\\") { name district { name } inspectors { fullName rank } caseload { open overdue } requests(first: 5) { edges { node { registrationNumber category } } } } }"}'`,
+          `      -d '{"query":"{ precinct(code: \\"AST-ESL-01\\") { name district { name } inspectors { fullName rank } caseload { open overdue } requests(first: 5) { edges { node { registrationNumber categoryCode status dueAt } } } } }"}'`,
       );
     }
     if (citizenRequests) {
       console.log(
         `    curl -s -X POST ${citizenRequests.url}/requests -H "authorization: Bearer $(npm run -s token -- citizen.demo)" -H 'content-type: application/json' \\\n` +
-          `      -d '{"kind":"application","category":"public-order-noise","channel":"web","precinctCode":"AST-ESL-01","description":"Loud music after 23:00"}'`,
+          `      -d '{"kind":"application","categoryCode":"public-order-noise","channel":"web","location":{"lat":51.146,"lon":71.388},"description":"Loud music after 23:00 every night","applicant":{"fullName":"Aigerim Saparova","phone":"+77012345678"}}'`,
       );
     }
     console.log('');
