@@ -14,6 +14,8 @@ import { EMAIL_SENDER, LoggingSender, SMS_SENDER } from './notifications/channel
 import { NOTIFICATION_INTERVAL, NotificationService } from './notifications/notification.service';
 import { Open311Clients, Open311Controller } from './open311/open311.controller';
 import { ROSTER_GRAPHQL_URL, RosterClient } from './routing/roster.client';
+import { ProblemsResolver } from './problems/problems.resolver';
+import { ProblemsService } from './problems/problems.service';
 import { StatsResolver } from './stats/stats.resolver';
 import { StatsService } from './stats/stats.service';
 import { RequestJournal } from './workflow/journal';
@@ -50,6 +52,8 @@ export class RequestsModule {
         LinkService,
         DeadlineScheduler,
         StatsService,
+        ProblemsService,
+        ProblemsResolver,
         CitizenRequestResolver,
         PrecinctRequestsResolver,
         WorkflowResolver,

@@ -371,3 +371,30 @@ describe('duplicates, repeats and jurisdiction', () => {
     expect((await h.gql('ast.akimat', `query { requestStats(period: { from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }, groupBy: STATUS) { key } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('problems (SARA)', () => {
+  it('surfaces repeating requests of one category in one place as a candidate problem, with counts per month, and opens it', async () => {
+    const spot = { lat: 51.1445, lon: 71.3845 }; // inside AST-ESL-01, away from the other tests' points
+    const ids: string[] = [];
+    for (const [i, d] of [[0, 0], [0.0002, 0.0001], [-0.0001, 0.0002]].entries()) {
+      const r = await registered('citizen.demo', { categoryCode: 'alcohol-drugs', description: `Drinking in the playground at night, again (${i + 1})`, location: { lat: spot.lat + d[0], lon: spot.lon + d[1] }, attributesJson: JSON.stringify({ issue: 'public_drinking' }) });
+      ids.push(r.id);
+    }
+    const other = await registered('citizen.demo', { categoryCode: 'alcohol-drugs', description: 'Drinking by the far garages', location: { lat: spot.lat + 0.004, lon: spot.lon }, attributesJson: JSON.stringify({ issue: 'public_drinking' }) });
+    const found = await h.gql<{ candidateProblems: Array<{ categoryCode: string; requestCount: number; requestIds: string[]; months: Array<{ count: number }> }> }>(
+      'ast.esil.01',
+      `{ candidateProblems(precinctCode: "AST-ESL-01") { categoryCode requestCount requestIds months { month count } } }`,
+    );
+    expect(found.errors).toBeUndefined();
+    const cluster = found.data!.candidateProblems.find((c) => c.categoryCode === 'alcohol-drugs')!;
+    expect(cluster.requestIds.sort()).toEqual([...ids].sort());
+    expect(cluster.requestIds).not.toContain(other.id);
+    expect(cluster.months.reduce((s, m) => s + m.count, 0)).toBe(3);
+    expect((await h.gql('ast.esil.02', `{ candidateProblems(precinctCode: "AST-ESL-01") { requestCount } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const opened = await h.gql<{ openProblem: string }>('ast.esil.head', `mutation($ids: [ID!]!) { openProblem(precinctCode: "AST-ESL-01", categoryCode: "alcohol-drugs", title: "Night drinking in the playground of block 7", requestIds: $ids) }`, { ids });
+    expect(opened.errors).toBeUndefined();
+    await h.gql('ast.esil.head', `mutation($id: ID!) { advanceProblem(id: $id, stage: "analysis", notes: "Shop next door sells at night") }`, { id: opened.data!.openProblem });
+    const listed = await h.gql<{ problems: Array<{ stage: string; requestCount: number }> }>('ast.esil.01', `{ problems(precinctCode: "AST-ESL-01") { stage requestCount } }`);
+    expect(listed.data?.problems[0]).toEqual({ stage: 'analysis', requestCount: 3 });
+  });
+});
