@@ -138,6 +138,13 @@ function readSettings(): Settings {
   };
 }
 
+/** Share (%) of the machine's time in one field of /proc/stat between two readings. */
+const share = (
+  a: { steal: number; iowait: number; total: number },
+  b: { steal: number; iowait: number; total: number },
+  field: 'steal' | 'iowait',
+) => (100 * (b[field] - a[field])) / Math.max(1, b.total - a.total);
+
 /** CPU of processes outside this benchmark during a run, as a share of the machine (all cores). */
 const othersShare = (r: { processCpu: Map<string, number>; wallMs: number }) =>
   (100 * (r.processCpu.get('other processes') ?? 0)) / (r.wallMs * os.availableParallelism());
@@ -224,6 +231,9 @@ interface LevelResult {
   checkpoints: number;
   /** Wall time between the CPU snapshots (the run with its drain). */
   wallMs: number;
+  /** Share (%) of the machine's CPU time the hypervisor gave to other guests, and spent waiting for I/O. */
+  stealShare: number;
+  iowaitShare: number;
   interrupted: boolean;
 }
 
@@ -323,6 +333,8 @@ async function runLevel(
     cpu: cpu(),
     processCpu: cpuDelta(procs0.cpu, procs1.cpu),
     checkpoints: procs1.checkpoints - procs0.checkpoints,
+    stealShare: share(procs0.machine, procs1.machine, 'steal'),
+    iowaitShare: share(procs0.machine, procs1.machine, 'iowait'),
     wallMs,
     interrupted,
   };
@@ -351,6 +363,7 @@ type CpuSnapshot = Map<string, Map<number, number>>;
 
 interface Snapshot {
   cpu: CpuSnapshot;
+  machine: ReturnType<typeof machineTicks>;
   /** Checkpoints of the server so far. */
   checkpoints: number;
 }
@@ -369,10 +382,23 @@ function processCpuMs(pid: number): number | undefined {
 
 /** Busy CPU ms of the whole machine (all cores), from /proc/stat. */
 function machineBusyMs(): number {
+  return machineTicks().busy;
+}
+
+/**
+ * The machine's CPU time (ms, all cores) from /proc/stat: busy (user, nice, system, irq, softirq), steal
+ * (time the hypervisor gave to other guests), iowait and the total with idle.
+ */
+function machineTicks(): { busy: number; steal: number; iowait: number; total: number } {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
   // user nice system idle iowait irq softirq steal (guest time is already in user).
-  const busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6] + (ticks[7] ?? 0);
-  return (busy * 1000) / CLK_TCK;
+  const ms = (t: number | undefined) => ((t ?? 0) * 1000) / CLK_TCK;
+  return {
+    busy: ms(ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6]),
+    steal: ms(ticks[7]),
+    iowait: ms(ticks[4]),
+    total: ms(ticks.slice(0, 8).reduce((a, b) => a + (b || 0), 0)),
+  };
 }
 
 /**
@@ -397,7 +423,7 @@ async function processCpuSnapshot(pool: Pool, database: string): Promise<Snapsho
   const bgwriter = await pool.query<{ n: number }>(
     `SELECT (checkpoints_timed + checkpoints_req)::int AS n FROM pg_stat_bgwriter`,
   );
-  return { cpu: groups, checkpoints: bgwriter.rows[0].n };
+  return { cpu: groups, machine: machineTicks(), checkpoints: bgwriter.rows[0].n };
 }
 
 /** CPU ms per group between two snapshots, plus "other processes" = machine − every group. */
@@ -804,7 +830,7 @@ async function main(): Promise<void> {
         const result = await runLevel(name, rate, settings, fires[name], snapshot);
         results.push(result);
         progress(
-          `${name} at ${rate}/s: achieved ${fmtRate(result.achieved)}/s, errors ${result.errors}, p50 ${fmtMs(result.latency?.p50)} ms, p99 ${fmtMs(result.latency?.p99)} ms, drain ${fmtInt(result.drainMs)} ms: ${result.verdict} (${result.cpu}; other processes ${othersShare(result).toFixed(0)}% of the machine)`,
+          `${name} at ${rate}/s: achieved ${fmtRate(result.achieved)}/s, errors ${result.errors}, p50 ${fmtMs(result.latency?.p50)} ms, p99 ${fmtMs(result.latency?.p99)} ms, drain ${fmtInt(result.drainMs)} ms: ${result.verdict} (${result.cpu}; other processes ${othersShare(result).toFixed(0)}%, steal ${result.stealShare.toFixed(0)}%, iowait ${result.iowaitShare.toFixed(0)}% of the machine)`,
         );
         for (const [kind, n] of result.errorKinds) progress(`  ${n} × ${kind}`);
         if (!result.keptUp) climbing.delete(name);
@@ -1005,7 +1031,7 @@ async function main(): Promise<void> {
       fmtMs(r.latency?.max),
       fmtInt(r.drainMs),
       fmtInt(r.checkpoints),
-      `${othersShare(r).toFixed(0)}%`,
+      `${othersShare(r).toFixed(0)}% / ${r.stealShare.toFixed(0)}% / ${r.iowaitShare.toFixed(0)}%`,
       r.verdict,
     ]);
     out.push(
@@ -1022,7 +1048,7 @@ async function main(): Promise<void> {
           'max (ms)',
           'drain (ms)',
           'checkpoints',
-          "others' CPU",
+          'others / steal / iowait',
           'verdict',
         ],
         levelRows,
@@ -1150,7 +1176,8 @@ async function main(): Promise<void> {
       'CPU from /proc (user + system) over the whole run (warm-up, measured window, drain, background work such as the outbox relay and ' +
         'the roster consuming the events of that run only partly), divided by the successful requests of the run including warm-up (at low rates the idle work of the services dominates); ' +
         'postgresql sums the backends of this database and the server\'s background processes; "other processes" is the busy time of the ' +
-        'machine (/proc/stat) less all of these, as a share of the machine over the run: other work on a shared machine, including PostgreSQL backends of other databases. ' +
+        'machine (/proc/stat: user, nice, system, irq, softirq) less all of these, as a share of the machine over the run: other work on a shared machine, including PostgreSQL backends of other databases. ' +
+        'The per-level table also gives steal (CPU time the hypervisor gave to other guests of this VM) and iowait. ' +
         'Two cores give 2,000 ms of CPU per second at most.',
       '',
     );
