@@ -4,30 +4,11 @@
  * inspector roster with its demo territory, so that a partner's point becomes a precinct.
  */
 import { DataSource } from 'typeorm';
-import { createLogger } from '@seriktes/observability';
-import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
-import {
-  createTestDatabase,
-  getJson,
-  migrateService,
-  runServiceCommand,
-  startIdentityProvider,
-  startMockKafka,
-  startService,
-  type IdentityProvider,
-  type KafkaHandle,
-  type ServiceProcess,
-  type TestDatabase,
-} from '@seriktes/testing';
-import { AppModule } from '../src/app.module';
-import { env } from '../src/config';
+import { getJson } from '@seriktes/testing';
 import { Open311Clients } from '../src/open311/clients';
+import { startRequestsHarness, type RequestsHarness } from './harness';
 
-let kafka: KafkaHandle;
-let db: TestDatabase;
-let identity: IdentityProvider;
-let roster: ServiceProcess;
-let app: ServiceApp;
+let h: RequestsHarness;
 let dataSource: DataSource;
 let apiKey: string;
 let base: string;
@@ -123,37 +104,15 @@ let created: Created;
 let idempotencyKey: string;
 
 beforeAll(async () => {
-  [kafka, db, identity] = await Promise.all([startMockKafka(), createTestDatabase('open311'), startIdentityProvider()]);
-  const serviceEnv = { ...kafka.env, ...identity.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
-  await Promise.all([migrateService('citizen-requests', serviceEnv), migrateService('inspector-roster', serviceEnv)]);
-  await runServiceCommand('inspector-roster', 'seed/main.ts', serviceEnv);
-  roster = await startService({
-    name: 'inspector-roster',
-    env: serviceEnv,
-    ready: (health: { checks: Record<string, { status: string }> }) => health.checks.database?.status === 'ok',
-  });
-  const config = env.load({
-    ...process.env,
-    ...serviceEnv,
-    PORT: '0',
-    ROSTER_GRAPHQL_URL: `${roster.url}/graphql`,
-    DEADLINE_SCAN_INTERVAL_MS: '0',
-    NOTIFICATION_INTERVAL_MS: '0',
-  });
-  const logger = createLogger({ service: 'citizen-requests', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  app = await startServiceApp({ service: 'citizen-requests', module: AppModule.forRoot(config, logger), port: 0, logger });
-  base = `${app.url}/open311/v2`;
-  dataSource = app.app.get(DataSource);
-  apiKey = await app.app.get(Open311Clients).create('demo-app', 'Demo city app', 'open311');
+  h = await startRequestsHarness('open311');
+  base = `${h.app.url}/open311/v2`;
+  dataSource = h.app.app.get(DataSource);
+  apiKey = await h.app.app.get(Open311Clients).create('demo-app', 'Demo city app', 'open311');
   idempotencyKey = `demo-app-${Date.now()}`;
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
-  await roster?.stop();
-  await kafka?.stop();
-  await identity?.stop();
-  await db?.drop();
+  await h?.stop();
 });
 
 describe('Open311 services', () => {
@@ -272,7 +231,7 @@ describe('POST requests.json', () => {
   });
 
   it('refuses the key of a deactivated client', async () => {
-    const clients = app.app.get(Open311Clients);
+    const clients = h.app.app.get(Open311Clients);
     const key = await clients.create('retired-bot', 'Retired bot', 'telegram');
     expect(await clients.authenticate(key)).toEqual({ id: 'retired-bot', name: 'Retired bot', channel: 'telegram' });
     expect(await clients.deactivate('retired-bot')).toBe(true);

@@ -6,6 +6,7 @@ import { CitizenRequestDeadlineApproaching, CitizenRequestOverdue, type Deadline
 import { EventPublisher } from '@seriktes/messaging';
 import { CategoryService } from '../categories/category.service';
 import { workingDaysLeft } from '../clock/legal-clock';
+import { PeriodicJob } from '../periodic';
 import { CitizenRequestEntity } from '../intake/citizen-request.entity';
 import { IntakeService } from '../intake/intake.service';
 import { RosterClient, RosterUnavailableError } from '../routing/roster.client';
@@ -29,9 +30,7 @@ export interface TickResult {
  */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DeadlineScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<TickResult>;
+  private readonly job = new PeriodicJob('deadline scan', (now) => this.scan(now), new Logger('DeadlineScheduler'));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,21 +43,16 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs > 0) {
-      this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.logger.error(`deadline scan failed: ${String(e)}`)), this.intervalMs);
-      this.timer.unref();
-    }
+    this.job.start(this.intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One scan at `now` (tests drive it with a chosen time). One at a time per process. */
   tick(now = new Date()): Promise<TickResult> {
-    this.running ??= this.scan(now).finally(() => (this.running = undefined));
-    return this.running;
+    return this.job.run(now);
   }
 
   private async scan(now: Date): Promise<TickResult> {

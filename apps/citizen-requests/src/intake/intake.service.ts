@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@seriktes/audit';
-import { coversPrecinct, describeJurisdiction, forbidden, Role, territoryCondition, type AuthenticatedUser } from '@seriktes/auth';
-import { WorkingCalendar } from '@seriktes/calendar';
+import { coversTerritory, describeJurisdiction, forbidden, territoryCondition, type AuthenticatedUser } from '@seriktes/auth';
+import { localDateOf, WorkingCalendar } from '@seriktes/calendar';
 import { CitizenRequestAssigned, CitizenRequestRegistered } from '@seriktes/contracts';
 import { decodeCursor, encodeCursor } from '@seriktes/graphql';
 import { EventPublisher } from '@seriktes/messaging';
@@ -19,7 +19,7 @@ import { NotificationService } from '../notifications/notification.service';
 import { RosterClient, RosterUnavailableError } from '../routing/roster.client';
 import { districtOf, route, type Route } from '../routing/rules';
 import { actorOf, AUDIT_ENTITY, RequestJournal, type Actor } from '../workflow/journal';
-import { mayRead, registeringRole } from './access';
+import { mayRead, registeringRole, STAFF_READ_ROLES } from './access';
 import { CitizenRequestEntity, STAFF_CHANNELS } from './citizen-request.entity';
 import type { DuplicateSuggestion, RegisterRequestInput, RegistrationCoupon } from './dto';
 import { URGENT_ADVICE } from './graphql.types';
@@ -58,7 +58,6 @@ export interface PartnerClient {
 /** Keyset cursor of a request in the newest-first order. */
 export const requestCursor = (row: Pick<CitizenRequestEntity, 'registeredAt' | 'id'>) => encodeCursor([row.registeredAt.toISOString(), row.id]);
 
-const STAFF_ROLES: readonly string[] = [Role.districtInspector, Role.unitHead, Role.departmentHead, Role.ministryHq];
 const DUPLICATE_RADIUS_M = 50;
 const DUPLICATE_WINDOW_DAYS = 30;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -110,7 +109,7 @@ export class IntakeService {
       const coupon = await this.dataSource.transaction((em) =>
         this.write(em, { input, category, attributes, applicant, receivedAt, urgent, placement, owner, fingerprint, by, client: options.client, now }),
       );
-      coupon.possibleDuplicates = STAFF_ROLES.some((r) => by.roles.includes(r)) ? await this.duplicatesOf(coupon.id) : [];
+      coupon.possibleDuplicates = STAFF_READ_ROLES.some((r) => by.roles.includes(r)) ? await this.duplicatesOf(coupon.id) : [];
       return coupon;
     } catch (error) {
       // Two concurrent submits with one key: the loser finds the winner's request.
@@ -141,7 +140,7 @@ export class IntakeService {
     else if (!kindAllowed(category, input.kind)) {
       errors.push({ field: 'kind', message: `a ${input.kind} is not accepted in the category ${category.code} (allowed: ${category.kinds.join(', ')})` });
     }
-    const staff = STAFF_ROLES.some((r) => by.roles.includes(r));
+    const staff = STAFF_READ_ROLES.some((r) => by.roles.includes(r));
     if (client) {
       if (input.channel !== client.channel) errors.push({ field: 'channel', message: `this client registers through the ${client.channel} channel` });
     } else if (STAFF_CHANNELS.includes(input.channel)) {
@@ -304,7 +303,7 @@ export class IntakeService {
     // the assignment only once the roster has answered.
     if (request.precinctCode) await this.publishRegistered(em, request);
     if (routed) await this.recordRoute(em, request, placement.route!, 'registered', actor, now);
-    await this.notifications.enqueue(em, request.id, w.urgent ? 'urgent-call-102' : 'registered', { dueDate: term.dueAt ? localDate(term.dueAt) : undefined });
+    await this.notifications.enqueue(em, request.id, w.urgent ? 'urgent-call-102' : 'registered', { dueDate: term.dueAt ? localDateOf(term.dueAt) : undefined });
     return this.coupon(request, false);
   }
 
@@ -435,17 +434,11 @@ export class IntakeService {
    * (a territory outside it is FORBIDDEN). Every returned request is audited as read.
    */
   async list(user: AuthenticatedUser, filter: RequestFilter, page: { size: number; after?: string }, purpose: string, now = new Date()): Promise<RequestPage> {
-    const asked = filter.precinctCode ?? filter.districtCode ?? filter.regionCode;
-    if (asked !== undefined && user.jurisdiction.level !== 'self') {
-      const covered = filter.precinctCode
-        ? coversPrecinct(user.jurisdiction, filter.precinctCode)
-        : user.jurisdiction.level === 'national' ||
-          (filter.districtCode !== undefined && ((user.jurisdiction.level === 'region' && filter.districtCode.startsWith(`${user.jurisdiction.regionCode}-`)) || (user.jurisdiction.level === 'district' && user.jurisdiction.districtCode === filter.districtCode))) ||
-          (filter.regionCode !== undefined && user.jurisdiction.level === 'region' && user.jurisdiction.regionCode === filter.regionCode);
-      if (!covered) {
-        await this.audit.record({ actor: actorOf(user).audit, action: 'denied', entity: AUDIT_ENTITY, purpose, details: { territory: asked, jurisdiction: describeJurisdiction(user.jurisdiction) } });
-        throw forbidden(`${asked} is outside your jurisdiction (${describeJurisdiction(user.jurisdiction)})`);
-      }
+    const asked = [filter.precinctCode, filter.districtCode, filter.regionCode].filter((code): code is string => code !== undefined);
+    const outside = user.jurisdiction.level === 'self' ? undefined : asked.find((code) => !coversTerritory(user.jurisdiction, code));
+    if (outside !== undefined) {
+      await this.audit.record({ actor: actorOf(user).audit, action: 'denied', entity: AUDIT_ENTITY, purpose, details: { territory: outside, jurisdiction: describeJurisdiction(user.jurisdiction) } });
+      throw forbidden(`${outside} is outside your jurisdiction (${describeJurisdiction(user.jurisdiction)})`);
     }
     const scope = territoryCondition(user.jurisdiction, { precinct: 'r.precinct_code', region: 'r.region_code', owner: 'r.registered_by_subject' });
     const conditions = [scope.sql];
@@ -519,8 +512,4 @@ function stableJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-function localDate(at: Date): string {
-  return new Date(at.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
 }

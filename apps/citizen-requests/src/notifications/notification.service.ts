@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@seriktes/audit';
 import { PersonalDataSealer } from '../applicants/sealer';
+import { PeriodicJob } from '../periodic';
 import { APPLICANT_AUDIT_ENTITY, RequestJournal, SYSTEM_ACTOR } from '../workflow/journal';
 import { EMAIL_SENDER, SMS_SENDER, type EmailSender, type SmsSender } from './channels';
 import { renderNotification, type NotificationTemplate, type TemplateVars } from './templates';
@@ -20,8 +21,7 @@ const MAX_ATTEMPTS = 8;
 @Injectable()
 export class NotificationService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('NotificationService');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly job = new PeriodicJob('sending notifications', (now) => this.sendDue(now), this.logger);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,15 +34,11 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs > 0) {
-      this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.logger.error(`sending notifications failed: ${String(e)}`)), this.intervalMs);
-      this.timer.unref();
-    }
+    this.job.start(this.intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Queues a notification on every channel the applicant gave (none for tips or opted-out applicants). Returns how many. */
@@ -60,10 +56,9 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
     return rows.length;
   }
 
-  /** Sends what is due (one batch); the number sent. Runs one at a time per process. */
+  /** Sends what is due; the number sent. Runs one at a time per process. */
   tick(now = new Date()): Promise<number> {
-    this.running ??= this.sendDue(now).finally(() => (this.running = undefined));
-    return this.running;
+    return this.job.run(now);
   }
 
   private async sendDue(now: Date): Promise<number> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@seriktes/audit';
+import { localDateOf } from '@seriktes/calendar';
 import { coversPrecinct, describeJurisdiction, forbidden, type AuthenticatedUser } from '@seriktes/auth';
 import { invalidInput, notFound } from '../errors';
 import { actorOf } from '../workflow/journal';
@@ -75,7 +76,7 @@ export class ProblemsService {
       for (const m of members) taken.add(m.id);
       const counts = new Map<string, number>();
       for (const m of members) {
-        const month = new Date(m.at.getTime() + 5 * 3600_000).toISOString().slice(0, 7);
+        const month = localDateOf(m.at).slice(0, 7);
         counts.set(month, (counts.get(month) ?? 0) + 1);
       }
       result.push({

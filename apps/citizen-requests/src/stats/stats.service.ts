@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { describeJurisdiction, forbidden, territoryCondition, type AuthenticatedUser } from '@seriktes/auth';
+import { coversTerritory, describeJurisdiction, forbidden, territoryCondition, type AuthenticatedUser } from '@seriktes/auth';
 
 export type StatsGroup = 'region' | 'district' | 'precinct' | 'category' | 'status' | 'kind' | 'channel' | 'month';
 
@@ -47,11 +47,7 @@ export class StatsService {
       params.push(...scoped.params);
     }
     const asked = scope.precinctCode ?? scope.districtCode ?? scope.regionCode;
-    if (asked && j.level !== 'national') {
-      const prefix = j.level === 'region' ? j.regionCode : j.level === 'district' ? j.districtCode : j.level === 'precinct' ? j.precinctCode : null;
-      const inside = prefix !== null && (asked === prefix || asked.startsWith(`${prefix}-`));
-      if (!inside) throw forbidden(`${asked} is outside your jurisdiction (${describeJurisdiction(j)})`);
-    }
+    if (asked && !coversTerritory(j, asked)) throw forbidden(`${asked} is outside your jurisdiction (${describeJurisdiction(j)})`);
     const add = (column: string, value: unknown) => {
       params.push(value);
       conditions.push(`${column} = $${params.length}`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { coversPrecinct, describeJurisdiction, forbidden, type AuthenticatedUser } from '@seriktes/auth';
 import { isLocalDate, localDateOf, WorkingCalendar } from '@seriktes/calendar';
 import {
@@ -10,7 +10,6 @@ import {
   CitizenRequestRedirected,
   CitizenRequestReopened,
   PRECINCT_CODE_PATTERN,
-  type RequestStatus,
 } from '@seriktes/contracts';
 import { EventPublisher } from '@seriktes/messaging';
 import { termFor } from '../categories/catalogue';
@@ -19,7 +18,6 @@ import { ClockRuleError, extend, reopenedDueAt, warnAt } from '../clock/legal-cl
 import { conflict, invalidInput, notFound, type FieldError } from '../errors';
 import { CitizenRequestEntity } from '../intake/citizen-request.entity';
 import { IntakeService } from '../intake/intake.service';
-import { regionOfPrecinct } from '../intake/registration';
 import { NotificationService } from '../notifications/notification.service';
 import { RosterUnavailableError } from '../routing/roster.client';
 import { districtOf, type Route } from '../routing/rules';
@@ -247,11 +245,5 @@ export class WorkflowService {
       throw error;
     }
   }
-
-  /** The region a precinct belongs to (exported for the GraphQL layer). */
-  regionOf(precinctCode: string): string {
-    return regionOfPrecinct(precinctCode);
-  }
 }
 
-export type { RequestStatus, EntityManager };
