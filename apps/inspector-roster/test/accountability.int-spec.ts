@@ -154,7 +154,11 @@ describe('appointment after public discussion (Law on IAB Art. 10(3)(2), 14(33))
 
   it('refuses to appoint before a community meeting was held, and writes nothing', async () => {
     const candidacyId = await propose('AST-ESL-04', 'AST100003');
-    const before = await precinctEvents('AST-ESL-04');
+    // The outbox relays asynchronously: count from the proposal's own event, not from whatever had arrived.
+    const before = await waitFor(async () => {
+      const records = await precinctEvents('AST-ESL-04');
+      return records.some((r) => typeOf(r) === 'candidate-proposed') ? records : undefined;
+    }, { description: 'the candidate-proposed event of AST-ESL-04' });
 
     const refused = await gql(DECIDE, { input: { candidacyId, decision: 'appointed' } });
     expect(codeOf(refused.errors)).toBe('BAD_USER_INPUT');
