@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AccessDeniedListener, AuthenticatedUser } from '@seriktes/auth';
 import { AuditLog } from './audit-log';
+import { auditActor } from './types';
 
 /**
  * Records every request the auth guard refuses for a missing role, as a `denied` entry on the
@@ -16,7 +17,7 @@ export class AuditAccessDenied implements AccessDeniedListener {
   async denied(user: AuthenticatedUser, details: { resource: string; required: string[]; reason: string }): Promise<void> {
     try {
       await this.audit.record({
-        actor: { subject: user.subject, username: user.username, roles: user.roles },
+        actor: auditActor(user),
         action: 'denied',
         entity: 'endpoint',
         entityId: details.resource,

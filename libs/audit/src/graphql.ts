@@ -3,7 +3,7 @@ import { Args, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver
 import { AUDIT_READER_ROLES, CurrentUser, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { badUserInput, ConnectionType, type Connection } from '@seriktes/graphql';
 import { AuditLog } from './audit-log';
-import { AUDIT_ACTIONS, AuditValidationError, type AuditAction, type AuditEntryView } from './types';
+import { AUDIT_ACTIONS, AuditValidationError, auditActor, type AuditAction, type AuditEntryView } from './types';
 
 @ObjectType('AuditEntry', { description: 'One audited action on personal data: who, what, when, why. Append-only.' })
 @Directive('@shareable')
@@ -131,7 +131,7 @@ export function AuditLogResolver(queryName: string, service: string): Type<unkno
         throw error;
       }
       await this.audit.record({
-        actor: { subject: user.subject, username: user.username, roles: user.roles },
+        actor: auditActor(user),
         action: 'read',
         entity: 'audit_log',
         purpose: `graphql:Query.${queryName}`,

@@ -95,3 +95,8 @@ export class AuditValidationError extends Error {
     this.name = 'AuditValidationError';
   }
 }
+
+/** The audit actor of an authenticated caller (anything with the token's subject, username and roles). */
+export function auditActor(user: { subject: string; username: string; roles: string[] }): AuditActor {
+  return { subject: user.subject, username: user.username, roles: user.roles };
+}

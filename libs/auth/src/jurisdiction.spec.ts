@@ -1,4 +1,4 @@
-import { coversPrecinct, coversTerritory, describeJurisdiction, jurisdictionOf, territoryCondition } from './jurisdiction';
+import { concernsTerritory, coversPrecinct, coversTerritory, describeJurisdiction, jurisdictionOf, territoryCondition } from './jurisdiction';
 
 describe('jurisdiction from token roles and attributes', () => {
   it('places staff at the finest territory their attributes name', () => {
@@ -33,6 +33,15 @@ describe('jurisdiction from token roles and attributes', () => {
     expect(jurisdictionOf(['citizen'], { sub: 'u-1' })).toEqual({ level: 'self', subject: 'u-1' });
   });
 
+  it('scopes a commission member who represents an organisation like a partner of it', () => {
+    expect(jurisdictionOf(['commission_member'], { region_code: 'AST', partner_org_id: 'ast-health' })).toEqual({ level: 'partner', partnerOrgId: 'ast-health', regionCode: 'AST' });
+    expect(jurisdictionOf(['commission_member'], { district_code: 'AST-ESL', partner_org_id: 'ast-school-54' })).toEqual({ level: 'partner', partnerOrgId: 'ast-school-54', regionCode: 'AST' });
+    // Without a valid organisation, a commission member keeps the territory of their attributes.
+    expect(jurisdictionOf(['commission_member'], { region_code: 'AST' })).toEqual({ level: 'region', regionCode: 'AST' });
+    expect(jurisdictionOf(['commission_member'], { region_code: 'AST', partner_org_id: 'AST HEALTH' })).toEqual({ level: 'region', regionCode: 'AST' });
+    expect(jurisdictionOf(['commission_member'], { partner_org_id: 'ast-health' })).toMatchObject({ level: 'none', reason: 'partner without a region_code' });
+  });
+
   it('denies tokens whose attributes are malformed or contradict each other', () => {
     expect(jurisdictionOf(['district_inspector'], { region_code: 'ALA', precinct_code: 'AST-ESL-01' })).toMatchObject({ level: 'none', reason: 'precinct AST-ESL-01 is not in region ALA' });
     expect(jurisdictionOf(['unit_head'], { district_code: 'AST-ESL', precinct_code: 'AST-NUR-01' }).level).toBe('none');
@@ -62,7 +71,8 @@ describe('territory checks and query conditions', () => {
 
   it('turns a jurisdiction into a parameterised SQL condition', () => {
     expect(territoryCondition(precinct, { precinct: 'r.precinct_code' }, 3)).toEqual({ sql: 'r.precinct_code = $3', params: ['AST-ESL-01'] });
-    expect(territoryCondition(district, { precinct: 'precinct_code' })).toEqual({ sql: 'starts_with(precinct_code, $1)', params: ['AST-ESL-'] });
+    expect(territoryCondition(district, { precinct: 'precinct_code' })).toEqual({ sql: "starts_with(precinct_code || '-', $1)", params: ['AST-ESL-'] });
+    expect(territoryCondition(region, { precinct: 'precinct_code' })).toEqual({ sql: "starts_with(precinct_code || '-', $1)", params: ['AST-'] });
     expect(territoryCondition(region, { precinct: 'precinct_code', region: 'region_code' })).toEqual({ sql: 'region_code = $1', params: ['AST'] });
     expect(territoryCondition({ level: 'national' }, { precinct: 'p' })).toEqual({ sql: 'TRUE', params: [] });
     expect(territoryCondition({ level: 'self', subject: 's' }, { precinct: 'p' })).toEqual({ sql: 'FALSE', params: [] });
@@ -71,7 +81,34 @@ describe('territory checks and query conditions', () => {
     expect(() => territoryCondition(region, { precinct: 'p; DROP TABLE x' })).toThrow('unsafe column');
   });
 
+  it('matches rows coded with a territory of any level inside the district or region', () => {
+    // What PostgreSQL's starts_with(code || '-', prefix) does with the condition's parameter.
+    const matches = (jurisdiction: typeof district, code: string) => {
+      const { sql, params } = territoryCondition(jurisdiction, { precinct: 'code' });
+      expect(sql).toBe("starts_with(code || '-', $1)");
+      return `${code}-`.startsWith(String(params[0]));
+    };
+    expect(['AST-ESL', 'AST-ESL-01', 'AST-ESL-101', 'AST-ESLX', 'AST-ESLX-01', 'AST', 'AST-NUR'].filter((code) => matches(district, code))).toEqual(['AST-ESL', 'AST-ESL-01', 'AST-ESL-101']);
+    expect(['AST', 'AST-ESL', 'AST-ESL-01', 'ASTX', 'ALA-MED-01'].filter((code) => matches(region, code))).toEqual(['AST', 'AST-ESL', 'AST-ESL-01']);
+  });
+
   it('describes itself for logs', () => {
     expect(describeJurisdiction(district)).toBe('district AST-ESL');
+  });
+});
+
+describe('concernsTerritory', () => {
+  const inspector = jurisdictionOf(['district_inspector'], { precinct_code: 'AST-ESL-01' });
+  const partner = jurisdictionOf(['partner'], { region_code: 'AST', partner_org_id: 'ast-akimat' });
+  it('holds both ways along the territory tree, and for the republic', () => {
+    expect(concernsTerritory(inspector, 'AST')).toBe(true);
+    expect(concernsTerritory(inspector, 'AST-ESL')).toBe(true);
+    expect(concernsTerritory(inspector, 'AST-ESL-01')).toBe(true);
+    expect(concernsTerritory(inspector, 'AST-ESL-02')).toBe(false);
+    expect(concernsTerritory(inspector, 'KAZ')).toBe(true);
+    expect(concernsTerritory(partner, 'AST-ESL')).toBe(true);
+    expect(concernsTerritory(partner, 'ALA')).toBe(false);
+    expect(concernsTerritory(jurisdictionOf(['ministry_hq'], {}), 'ALA-ALM')).toBe(true);
+    expect(concernsTerritory(jurisdictionOf(['citizen'], { sub: 'x' }), 'AST')).toBe(false);
   });
 });

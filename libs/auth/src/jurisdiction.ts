@@ -14,7 +14,10 @@ export type Jurisdiction =
   | { level: 'region'; regionCode: string }
   | { level: 'district'; regionCode: string; districtCode: string }
   | { level: 'precinct'; regionCode: string; districtCode: string; precinctCode: string }
-  /** A partner organisation (akimat, school, NGO): aggregates of its region only. */
+  /**
+   * A partner organisation (akimat, school, NGO), or a commission member who sits for one: its own
+   * records and aggregates of its region only.
+   */
   | { level: 'partner'; partnerOrgId: string; regionCode: string }
   /** A citizen: their own records only. */
   | { level: 'self'; subject: string }
@@ -52,7 +55,9 @@ export function jurisdictionOf(roles: readonly string[], claims: ScopeClaims): J
   if (precinct && district && !precinct.startsWith(`${district}-`)) return { level: 'none', reason: `precinct ${precinct} is not in district ${district}` };
   if (precinct && region && !precinct.startsWith(`${region}-`)) return { level: 'none', reason: `precinct ${precinct} is not in region ${region}` };
 
-  if (roles.includes(Role.partner)) {
+  // A commission member who represents an organisation (partner_org_id) sees what that organisation does.
+  const representsOrg = roles.includes(Role.commissionMember) && partnerOrg !== undefined && PARTNER_ORG.test(partnerOrg);
+  if (roles.includes(Role.partner) || representsOrg) {
     if (!partnerOrg || !PARTNER_ORG.test(partnerOrg)) return { level: 'none', reason: 'partner without a valid partner_org_id' };
     const partnerRegion = region ?? (district ?? precinct)?.slice(0, 3);
     if (!partnerRegion) return { level: 'none', reason: 'partner without a region_code' };
@@ -102,6 +107,27 @@ export function coversTerritory(jurisdiction: Jurisdiction, code: string): boole
   return `${code}-`.startsWith(prefix) || code.startsWith(prefix);
 }
 
+/**
+ * Whether a territory concerns the caller, in either direction: it lies inside the caller's
+ * territory, or the caller's lies inside it (a region-wide decision concerns a precinct inspector
+ * too). `KAZ` stands for the whole republic. Citizens and `none` are concerned by nothing.
+ */
+export function concernsTerritory(jurisdiction: Jurisdiction, code: string): boolean {
+  const own =
+    jurisdiction.level === 'national'
+      ? 'KAZ'
+      : jurisdiction.level === 'region' || jurisdiction.level === 'partner'
+        ? jurisdiction.regionCode
+        : jurisdiction.level === 'district'
+          ? jurisdiction.districtCode
+          : jurisdiction.level === 'precinct'
+            ? jurisdiction.precinctCode
+            : null;
+  if (own === null) return false;
+  if (own === 'KAZ' || code === 'KAZ') return true;
+  return own === code || own.startsWith(`${code}-`) || code.startsWith(`${own}-`);
+}
+
 export interface SqlCondition {
   /** A boolean SQL expression with `$n` placeholders numbered after the caller's own. */
   sql: string;
@@ -109,7 +135,7 @@ export interface SqlCondition {
 }
 
 export interface TerritoryColumns {
-  /** Column holding the precinct code (required: the finest level). */
+  /** Column holding the precinct code (required: the finest level); a district or region code matches too. */
   precinct: string;
   /** Column holding the region code, used instead of a prefix match where the table has one. */
   region?: string;
@@ -136,9 +162,10 @@ export function territoryCondition(jurisdiction: Jurisdiction, columns: Territor
     case 'partner':
       return columns.region
         ? { sql: `${quoteColumn(columns.region)} = ${p}`, params: [jurisdiction.regionCode] }
-        : { sql: `starts_with(${precinct}, ${p})`, params: [`${jurisdiction.regionCode}-`] };
+        : { sql: `starts_with(${precinct} || '-', ${p})`, params: [`${jurisdiction.regionCode}-`] };
     case 'district':
-      return { sql: `starts_with(${precinct}, ${p})`, params: [`${jurisdiction.districtCode}-`] };
+      // `|| '-'`: a row coded with the district itself (`AST-ESL`) matches, as its precincts do.
+      return { sql: `starts_with(${precinct} || '-', ${p})`, params: [`${jurisdiction.districtCode}-`] };
     case 'precinct':
       return { sql: `${precinct} = ${p}`, params: [jurisdiction.precinctCode] };
     case 'self':

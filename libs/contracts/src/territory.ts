@@ -23,3 +23,6 @@ export function parsePrecinctCode(code: string): PrecinctCode | undefined {
   const [region, district, number] = code.split('-');
   return { id: code, regionCode: region, districtCode: `${region}-${district}`, number: Number(number) };
 }
+
+/** Any territory level: a region, a district or a precinct code. */
+export const TERRITORY_CODE_PATTERN = '^[A-Z]{3}(-[A-Z]{3}(-[0-9]{2,3})?)?$';

@@ -2,3 +2,5 @@ export * from './env';
 export * from './bootstrap';
 export * from './platform';
 export * from './validation';
+export * from './periodic';
+export * from './service-errors';

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { JSONSchemaType } from 'ajv';
-import { inputValidator } from './validation';
+import { inputValidator, isUuid } from './validation';
 
 interface Input {
   name: string;
@@ -49,5 +49,15 @@ describe('input validation at the edge', () => {
   it('rejects a body that is not an object', () => {
     expect(() => validate('text')).toThrow(BadRequestException);
     expect(() => validate(null)).toThrow(BadRequestException);
+  });
+});
+
+describe('isUuid', () => {
+  it('takes UUIDs only', () => {
+    expect(isUuid('5f1e2d3c-4b5a-4987-8a6b-5c4d3e2f1a0b')).toBe(true);
+    expect(isUuid('5F1E2D3C-4B5A-4987-8A6B-5C4D3E2F1A0B')).toBe(true);
+    expect(isUuid('------------------------------------')).toBe(false);
+    expect(isUuid('5f1e2d3c4b5a49878a6b5c4d3e2f1a0b')).toBe(false);
+    expect(isUuid(null)).toBe(false);
   });
 });

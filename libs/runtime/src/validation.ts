@@ -40,3 +40,10 @@ export function inputValidator<T>(schema: JSONSchemaType<T>): (body: unknown) =>
     return copy;
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value is a UUID (checked before it reaches a `uuid` column, where a malformed one is a server error). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
