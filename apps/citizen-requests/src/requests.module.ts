@@ -6,7 +6,7 @@ import { CategoryResolver } from './categories/category.resolver';
 import { CategoryService } from './categories/category.service';
 import type { CitizenRequestsConfig } from './config';
 import { DEADLINE_SCAN_INTERVAL, DeadlineScheduler } from './deadlines/deadline.scheduler';
-import { RequestErrorFilter } from './errors';
+import { RequestErrorFilter } from '@seriktes/runtime';
 import { IntakeController } from './intake/intake.controller';
 import { CitizenRequestResolver, PrecinctRequestsResolver } from './intake/intake.resolver';
 import { IntakeService } from './intake/intake.service';
@@ -14,6 +14,7 @@ import { EMAIL_SENDER, LoggingSender, SMS_SENDER } from './notifications/channel
 import { NOTIFICATION_INTERVAL, NotificationService } from './notifications/notification.service';
 import { Open311Clients, Open311Controller } from './open311/open311.controller';
 import { ROSTER_GRAPHQL_URL, RosterClient } from './routing/roster.client';
+import { ProblemTasksConsumer } from './problems/problem-tasks.consumer';
 import { ProblemsResolver } from './problems/problems.resolver';
 import { ProblemsService } from './problems/problems.service';
 import { StatsResolver } from './stats/stats.resolver';
@@ -53,6 +54,7 @@ export class RequestsModule {
         DeadlineScheduler,
         StatsService,
         ProblemsService,
+        ProblemTasksConsumer,
         ProblemsResolver,
         CitizenRequestResolver,
         PrecinctRequestsResolver,

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from '@seriktes/audit';
 import { CurrentUser, Public, Role, Roles, type AuthenticatedUser } from '@seriktes/auth';
 import { LocalizedTextNode } from '@seriktes/graphql';
-import { invalidInput, notFound, type FieldError } from '../errors';
+import { invalidInput, notFound, type FieldError } from '@seriktes/runtime';
 import { actorOf } from '../workflow/journal';
 import type { CategoryDefinition, TermRule } from './catalogue';
 import { CategoryService } from './category.service';

@@ -6,7 +6,7 @@ import { CitizenRequestDeadlineApproaching, CitizenRequestOverdue, type Deadline
 import { EventPublisher } from '@seriktes/messaging';
 import { CategoryService } from '../categories/category.service';
 import { workingDaysLeft } from '../clock/legal-clock';
-import { PeriodicJob } from '../periodic';
+import { PeriodicJob } from '@seriktes/runtime';
 import { CitizenRequestEntity } from '../intake/citizen-request.entity';
 import { IntakeService } from '../intake/intake.service';
 import { RosterClient, RosterUnavailableError } from '../routing/roster.client';

@@ -14,7 +14,7 @@ import { validateAttributes } from '../categories/attributes';
 import { isUrgent, kindAllowed, termFor, type CategoryDefinition } from '../categories/catalogue';
 import { CategoryService } from '../categories/category.service';
 import { termOf, warnAt, warnAtForTarget } from '../clock/legal-clock';
-import { conflict, invalidInput, notFound, type FieldError } from '../errors';
+import { conflict, invalidInput, notFound, type FieldError, isUuid } from '@seriktes/runtime';
 import { NotificationService } from '../notifications/notification.service';
 import { RosterClient, RosterUnavailableError } from '../routing/roster.client';
 import { districtOf, route, type Route } from '../routing/rules';
@@ -60,7 +60,6 @@ export const requestCursor = (row: Pick<CitizenRequestEntity, 'registeredAt' | '
 
 const DUPLICATE_RADIUS_M = 50;
 const DUPLICATE_WINDOW_DAYS = 30;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
 /** A place decided before the transaction: the precinct and where the request goes in it. */
@@ -408,7 +407,7 @@ export class IntakeService {
    * FORBIDDEN (audited as denied) if it lies outside the caller's jurisdiction.
    */
   async find(id: string, user: AuthenticatedUser, purpose: string): Promise<CitizenRequestEntity | undefined> {
-    if (!UUID_RE.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const found = await this.dataSource.getRepository(CitizenRequestEntity).findOneBy({ id });
     if (!found) return undefined;
     await this.assertMayRead(user, found, purpose);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@seriktes/audit';
 import { PersonalDataSealer } from '../applicants/sealer';
-import { PeriodicJob } from '../periodic';
+import { PeriodicJob } from '@seriktes/runtime';
 import { APPLICANT_AUDIT_ENTITY, RequestJournal, SYSTEM_ACTOR } from '../workflow/journal';
 import { EMAIL_SENDER, SMS_SENDER, type EmailSender, type SmsSender } from './channels';
 import { renderNotification, type NotificationTemplate, type TemplateVars } from './templates';

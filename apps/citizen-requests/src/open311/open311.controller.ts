@@ -2,11 +2,10 @@ import { BadRequestException, Controller, Get, Logger, Param, Post, Req, Res } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Public, type AuthenticatedUser } from '@seriktes/auth';
-import { inputValidator } from '@seriktes/runtime';
+import { inputValidator, RequestError } from '@seriktes/runtime';
 import type { CategoryDefinition, RequestKind } from '../categories/catalogue';
 import { CategoryService } from '../categories/category.service';
 import { attributesFromForm, toOpen311Definition, toOpen311Service, type Open311Language } from '../categories/open311';
-import { RequestError } from '../errors';
 import { registerRequestSchema, type RegisterRequestInput } from '../intake/dto';
 import { IntakeService, type PartnerClient } from '../intake/intake.service';
 import { Open311Clients } from './clients';

@@ -42,6 +42,18 @@ export class CandidateProblemNode {
   requestIds!: string[];
 }
 
+@ObjectType('ProblemTask', { description: 'A task of an interagency commission tied to a problem.' })
+export class ProblemTaskNode {
+  @Field(() => ID, { description: 'Id of the task (in commission-tasks).' })
+  taskId!: string;
+
+  @Field({ description: 'Whether the problem may be closed (count as resolved) only after this task is closed.' })
+  blocks!: boolean;
+
+  @Field({ description: 'open, done, not_done or cancelled.' })
+  status!: string;
+}
+
 @ObjectType('Problem', { description: 'A local problem under problem-oriented work (SARA: scanning, analysis, response, assessment).' })
 export class ProblemNode {
   @Field(() => ID, { description: 'Id.' })
@@ -61,6 +73,9 @@ export class ProblemNode {
 
   @Field({ description: 'When it was opened (ISO 8601).' })
   openedAt!: string;
+
+  @Field(() => [ProblemTaskNode], { description: 'Commission tasks tied to it, oldest first; while a blocking one is open the problem cannot be closed.' })
+  tasks!: ProblemTaskNode[];
 }
 
 @Resolver()
@@ -97,7 +112,7 @@ export class ProblemsResolver {
     return this.service.open(user, { precinctCode, categoryCode, title, requestIds });
   }
 
-  @Mutation(() => Boolean, { description: 'Moves a problem to another SARA stage, with notes.' })
+  @Mutation(() => Boolean, { description: 'Moves a problem to another SARA stage, with notes. Closing it is refused (CONFLICT) while a commission task that blocks it is open.' })
   @Roles(...STAFF_READ_ROLES)
   async advanceProblem(
     @CurrentUser() user: AuthenticatedUser,

@@ -4,8 +4,9 @@ import type { DataSource } from 'typeorm';
 import { AuditLog } from '@seriktes/audit';
 import { localDateOf } from '@seriktes/calendar';
 import { coversPrecinct, describeJurisdiction, forbidden, type AuthenticatedUser } from '@seriktes/auth';
-import { invalidInput, notFound } from '../errors';
+import { conflict, invalidInput, notFound } from '@seriktes/runtime';
 import { actorOf } from '../workflow/journal';
+import { stageRefusal, type ProblemTaskStatus } from './resolution';
 
 export interface CandidateProblem {
   precinctCode: string;
@@ -18,6 +19,13 @@ export interface CandidateProblem {
   /** Requests per month (YYYY-MM, Asia/Almaty), oldest first. */
   months: Array<{ month: string; count: number }>;
   requestIds: string[];
+}
+
+/** A commission task tied to a problem, as the commission-tasks events told it. */
+export interface ProblemTask {
+  taskId: string;
+  blocks: boolean;
+  status: ProblemTaskStatus;
 }
 
 export type ProblemStage = 'scanning' | 'analysis' | 'response' | 'assessment' | 'closed';
@@ -120,22 +128,46 @@ export class ProblemsService {
     });
   }
 
-  /** Moves a problem to another SARA stage, with notes. */
+  /**
+   * Moves a problem to another SARA stage, with notes. Closing it (the problem counts as resolved)
+   * is refused while a commission task that blocks it is open. A task assigned while the problem is
+   * being closed is no different from one whose event arrives after: the problem stays closed.
+   */
   async advance(user: AuthenticatedUser, id: string, stage: string, notes: string | null): Promise<void> {
     if (!(STAGES as readonly string[]).includes(stage)) throw invalidInput([{ field: 'stage', message: `must be one of ${STAGES.join(', ')}` }]);
     const [problem] = (await this.dataSource.query(`SELECT precinct_code FROM citizen_requests.problem WHERE id::text = $1`, [id])) as Array<{ precinct_code: string }>;
     if (!problem) throw notFound(`problem ${id} not found`);
     if (!coversPrecinct(user.jurisdiction, problem.precinct_code)) throw forbidden(`problem ${id} is outside your jurisdiction`);
+    const refusal = stageRefusal(stage, (await this.tasksOf([id])).get(id) ?? []);
+    if (refusal) throw conflict(refusal, 'stage');
     await this.dataSource.query(`UPDATE citizen_requests.problem SET stage = $2, notes = coalesce($3, notes), updated_at = now() WHERE id = $1::uuid`, [id, stage, notes]);
   }
 
-  async list(user: AuthenticatedUser, precinctCode: string): Promise<Array<{ id: string; categoryCode: string; title: string; stage: string; requestCount: number; openedAt: string }>> {
+  /** The commission tasks of each problem, oldest assignment first (problems without any are absent). */
+  async tasksOf(problemIds: readonly string[]): Promise<Map<string, ProblemTask[]>> {
+    const result = new Map<string, ProblemTask[]>();
+    if (!problemIds.length) return result;
+    const rows = (await this.dataSource.query(
+      `SELECT problem_id::text AS problem_id, task_id::text AS task_id, blocks, status
+         FROM citizen_requests.problem_task WHERE problem_id = ANY($1::uuid[]) ORDER BY assigned_at, task_id`,
+      [problemIds],
+    )) as Array<{ problem_id: string; task_id: string; blocks: boolean; status: ProblemTaskStatus }>;
+    for (const r of rows) {
+      const tasks = result.get(r.problem_id) ?? [];
+      tasks.push({ taskId: r.task_id, blocks: r.blocks, status: r.status });
+      result.set(r.problem_id, tasks);
+    }
+    return result;
+  }
+
+  async list(user: AuthenticatedUser, precinctCode: string): Promise<Array<{ id: string; categoryCode: string; title: string; stage: string; requestCount: number; openedAt: string; tasks: ProblemTask[] }>> {
     if (!coversPrecinct(user.jurisdiction, precinctCode)) throw forbidden(`precinct ${precinctCode} is outside your jurisdiction (${describeJurisdiction(user.jurisdiction)})`);
     const rows = (await this.dataSource.query(
       `SELECT p.id, p.category, p.title, p.stage, p.opened_at, (SELECT count(*)::int FROM citizen_requests.problem_request pr WHERE pr.problem_id = p.id) AS n
          FROM citizen_requests.problem p WHERE p.precinct_code = $1 ORDER BY p.opened_at DESC`,
       [precinctCode],
     )) as Array<{ id: string; category: string; title: string; stage: string; opened_at: Date; n: number }>;
-    return rows.map((r) => ({ id: r.id, categoryCode: r.category, title: r.title, stage: r.stage, requestCount: r.n, openedAt: r.opened_at.toISOString() }));
+    const tasks = await this.tasksOf(rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, categoryCode: r.category, title: r.title, stage: r.stage, requestCount: r.n, openedAt: r.opened_at.toISOString(), tasks: tasks.get(r.id) ?? [] }));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '@seriktes/auth';
-import { invalidInput, notFound } from '../errors';
+import { invalidInput, notFound } from '@seriktes/runtime';
 import { CitizenRequestEntity } from '../intake/citizen-request.entity';
 import { IntakeService } from '../intake/intake.service';
 import { actorOf, RequestJournal } from './journal';

@@ -15,7 +15,7 @@ import { EventPublisher } from '@seriktes/messaging';
 import { termFor } from '../categories/catalogue';
 import { CategoryService } from '../categories/category.service';
 import { ClockRuleError, extend, reopenedDueAt, warnAt } from '../clock/legal-clock';
-import { conflict, invalidInput, notFound, type FieldError } from '../errors';
+import { conflict, invalidInput, notFound, type FieldError, isUuid } from '@seriktes/runtime';
 import { CitizenRequestEntity } from '../intake/citizen-request.entity';
 import { IntakeService } from '../intake/intake.service';
 import { NotificationService } from '../notifications/notification.service';
@@ -41,7 +41,6 @@ export interface StepInput {
   inspectorName?: string | null;
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The steps of the workflow. Each runs in one transaction with the request row locked: the rules
@@ -61,7 +60,7 @@ export class WorkflowService {
   ) {}
 
   async step(id: string, action: WorkflowAction, input: StepInput, user: AuthenticatedUser, now = new Date()): Promise<CitizenRequestEntity> {
-    if (!UUID_RE.test(id)) throw notFound(`request ${id} not found`);
+    if (!isUuid(id)) throw notFound(`request ${id} not found`);
     // A re-route to a named place asks the roster first, outside the transaction.
     let reroute: Route | undefined;
     if (action === 'route') reroute = await this.plannedRoute(id, input, now);
@@ -229,7 +228,7 @@ export class WorkflowService {
   private async plannedRoute(id: string, input: StepInput, now: Date): Promise<Route> {
     const errors: FieldError[] = [];
     if (input.precinctCode && !new RegExp(PRECINCT_CODE_PATTERN).test(input.precinctCode)) errors.push({ field: 'precinctCode', message: 'must be a precinct code like AST-ESL-01' });
-    if (input.inspectorId && !UUID_RE.test(input.inspectorId)) errors.push({ field: 'inspectorId', message: 'must be a roster id (UUID)' });
+    if (input.inspectorId && !isUuid(input.inspectorId)) errors.push({ field: 'inspectorId', message: 'must be a roster id (UUID)' });
     if (errors.length) throw invalidInput(errors);
     const request = await this.dataSource.getRepository(CitizenRequestEntity).findOneBy({ id });
     if (!request) throw notFound(`request ${id} not found`);
