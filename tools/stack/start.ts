@@ -42,8 +42,9 @@ async function seedDemoData(citizenRequestsUrl: string, rosterUrl: string, keycl
   const hq = { authorization: `Bearer ${await demoToken('hq', keycloakUrl)}` };
   const citizen = { authorization: `Bearer ${await demoToken('citizen.demo', keycloakUrl)}` };
   const unitHead = { authorization: `Bearer ${await demoToken('ast.esil.head', keycloakUrl)}` };
-  const { body } = await getJson<{ open: number; closedLast30Days: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`, hq);
-  if (body.open + body.closedLast30Days > 0) return;
+  // Requests only: commission tasks of the precinct (seeded by commission-tasks) count in the caseload too.
+  const { body } = await getJson<{ openRequests: number; closedLast30Days: number }>(`${rosterUrl}/precincts/AST-ESL-01/caseload`, hq);
+  if (body.openRequests > 0) return;
   const applicant = { fullName: 'Айгерім Сапарова', phone: '+77012345678' };
   // A citizen files on the web at a point; the unit head registers a walk-in and a letter at precinct points.
   const demo: Array<[Record<string, unknown>, Record<string, string>]> = [
@@ -138,7 +139,7 @@ export async function main(): Promise<void> {
     console.log('');
     console.log('  every app: GET /health, GET /health/live, GET /metrics (no token needed)');
     console.log('  demo users (development only, password "demo"): hq, ast.head, ast.esil.head, ast.esil.01, ast.esil.02,');
-    console.log('    ast.analyst, ast.commission, ast.akimat, council.ast, citizen.demo, audit.prosecutor, admin');
+    console.log('    ast.analyst, ast.commission, ast.akimat, ast.school.54, ast.health, council.ast, citizen.demo, audit.prosecutor, admin');
     if (gateway) {
       console.log('');
       console.log(`  GraphQL gateway: ${gateway.url}/graphql`);

@@ -4,6 +4,7 @@ import { defineEnv, identityEnv, type Config } from '@seriktes/runtime';
 export const subgraphs = {
   'citizen-requests': 'CITIZEN_REQUESTS_URL',
   'inspector-roster': 'INSPECTOR_ROSTER_URL',
+  'commission-tasks': 'COMMISSION_TASKS_URL',
 } as const;
 
 /** Every variable the gateway reads, with its local default (checked against deploy/ by a test). */
@@ -12,6 +13,7 @@ export const env = defineEnv({
   ...identityEnv('gateway'),
   CITIZEN_REQUESTS_URL: { kind: 'url', default: 'http://127.0.0.1:4101/graphql', description: 'GraphQL endpoint of the citizen-requests subgraph.' },
   INSPECTOR_ROSTER_URL: { kind: 'url', default: 'http://127.0.0.1:4102/graphql', description: 'GraphQL endpoint of the inspector-roster subgraph.' },
+  COMMISSION_TASKS_URL: { kind: 'url', default: 'http://127.0.0.1:4103/graphql', description: 'GraphQL endpoint of the commission-tasks subgraph.' },
   SUPERGRAPH_FILE: {
     kind: 'string',
     default: 'apps/gateway/supergraph.graphql',

@@ -1,6 +1,6 @@
 /**
  * The platform's front door end to end, every part its own process: identity-dev (the realm's
- * tokens), citizen-requests and inspector-roster (subgraphs on real PostgreSQL and a real
+ * tokens), citizen-requests, inspector-roster and commission-tasks (subgraphs on real PostgreSQL and a real
  * Kafka-protocol broker), and the gateway composed from the committed supergraph.
  */
 import { readFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ let identity: IdentityProvider;
 let kafka: KafkaHandle;
 let db: TestDatabase;
 let citizenRequests: ServiceProcess;
+let commissionTasks: ServiceProcess;
 let roster: ServiceProcess;
 let gateway: ServiceProcess;
 const tokens: Record<string, string> = {};
@@ -60,15 +61,24 @@ const codes = (body: GraphQLResponse) => (body.errors ?? []).map((e) => e.extens
 beforeAll(async () => {
   [identity, kafka, db] = await Promise.all([startIdentityProvider(), startMockKafka(), createTestDatabase('gateway')]);
   const env = { ...kafka.env, ...identity.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
-  await Promise.all([migrateService('citizen-requests', env), migrateService('inspector-roster', env)]);
+  await Promise.all([migrateService('citizen-requests', env), migrateService('inspector-roster', env), migrateService('commission-tasks', env)]);
   // The roster's demo territory, through its own seed command (the precincts requests point at must exist).
   await runServiceCommand('inspector-roster', 'seed/main.ts', env);
   // citizen-requests asks the roster where a point is and who is on duty there.
   roster = await startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' });
-  citizenRequests = await startService({ name: 'citizen-requests', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.status !== 'error' });
+  [citizenRequests, commissionTasks] = await Promise.all([
+    startService({ name: 'citizen-requests', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.status !== 'error' }),
+    startService({ name: 'commission-tasks', env, ready: (h) => h.status !== 'error' }),
+  ]);
   gateway = await startService({
     name: 'gateway',
-    env: { ...identity.env, CITIZEN_REQUESTS_URL: `${citizenRequests.url}/graphql`, INSPECTOR_ROSTER_URL: `${roster.url}/graphql`, LOG_LEVEL: 'warn' },
+    env: {
+      ...identity.env,
+      CITIZEN_REQUESTS_URL: `${citizenRequests.url}/graphql`,
+      INSPECTOR_ROSTER_URL: `${roster.url}/graphql`,
+      COMMISSION_TASKS_URL: `${commissionTasks.url}/graphql`,
+      LOG_LEVEL: 'warn',
+    },
   });
   for (const user of ['ast.esil.01', 'ast.esil.02', 'ast.esil.head', 'citizen.demo', 'ast.akimat', 'council.ast', 'audit.prosecutor']) {
     tokens[user] = await identity.token(user);
@@ -100,25 +110,31 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([gateway, citizenRequests, roster].filter(Boolean).map((s) => s.stop()));
+  await Promise.all([gateway, citizenRequests, commissionTasks, roster].filter(Boolean).map((s) => s.stop()));
   await Promise.all([identity?.stop(), kafka?.stop()]);
   await db?.drop();
 });
 
-describe('the gateway over both subgraphs', () => {
+describe('the gateway over its subgraphs', () => {
   it('answers one query that crosses both subgraphs for a district inspector', async () => {
     const { status, body } = await graphql<{
-      precinct: { id: string; regionCode: string; caseload: { open: number }; requests: { totalCount: number; edges: { node: { registrationNumber: string; description: string } }[] } };
+      precinct: {
+        id: string;
+        regionCode: string;
+        caseload: { open: number };
+        commissionTasks: unknown[];
+        requests: { totalCount: number; edges: { node: { registrationNumber: string; description: string } }[] };
+      };
     }>(
       `{ precinct(code: "AST-ESL-01") {
-           id regionCode caseload { open }
+           id regionCode caseload { open } commissionTasks { number status dueOn }
            requests(first: 10) { totalCount edges { node { registrationNumber description } } }
          } }`,
       { as: 'ast.esil.01' },
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data?.precinct).toMatchObject({ id: 'AST-ESL-01', regionCode: 'AST', caseload: { open: 2 }, requests: { totalCount: 2 } });
+    expect(body.data?.precinct).toMatchObject({ id: 'AST-ESL-01', regionCode: 'AST', caseload: { open: 2 }, commissionTasks: [], requests: { totalCount: 2 } });
     expect(body.data?.precinct.requests.edges.map((e) => e.node.description).sort()).toEqual([
       'Broken street light by school No. 54',
       'Loud music after 23:00 in the courtyard',
@@ -330,7 +346,8 @@ describe('the committed supergraph', () => {
   it('is what the running subgraphs compose to (run `npm run supergraph` if this fails)', async () => {
     const parts = [];
     for (const [name, variable] of Object.entries(subgraphs)) {
-      const running = name === 'citizen-requests' ? citizenRequests : roster;
+      const running = { 'citizen-requests': citizenRequests, 'inspector-roster': roster, 'commission-tasks': commissionTasks }[name];
+      if (!running) throw new Error(`subgraph ${name} is not started by this suite`);
       parts.push({ name, url: gatewayEnv.spec[variable].default, sdl: await fetchSubgraphSdl(`${running.url}/graphql`) });
     }
     expect(composeSupergraph(parts)).toBe(readFileSync(join(WORKSPACE_ROOT, gatewayEnv.spec.SUPERGRAPH_FILE.default), 'utf8'));
