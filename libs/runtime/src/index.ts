@@ -4,3 +4,4 @@ export * from './platform';
 export * from './validation';
 export * from './periodic';
 export * from './service-errors';
+export * from './notify';

@@ -213,14 +213,34 @@ export interface CitizenRequestClosedV1 {
   precinctCode: string;
   closedAt: string;
   outcome: 'answered' | 'resolved' | 'forwarded' | 'withdrawn' | 'left_without_consideration';
+  /** Kind of the request, as in the registered event (optional, added to v1 later). */
+  kind?: CitizenRequestRegisteredV1['kind'] | null;
+  /** Category code of the request, as in the registered event (optional, added to v1 later). */
+  category?: string | null;
+  /** Roster id of the inspector the request was assigned to at closing; null when none (optional, added to v1 later). */
+  inspectorId?: string | null;
+  /**
+   * Whether the applicant may be invited to a post-contact survey: not a tip, the applicant did not
+   * opt out of notifications, and gave a phone or an e-mail (optional, added to v1 later).
+   */
+  surveyInvitation?: boolean | null;
 }
+
+const REQUEST_KINDS: ReadonlyArray<CitizenRequestRegisteredV1['kind']> = ['proposal', 'application', 'complaint', 'feedback', 'inquiry', 'tip'];
 
 export const CitizenRequestClosed = defineEvent<CitizenRequestClosedV1>({
   type: 'kz.seriktes.citizen-request.closed.v1',
   topic: CITIZEN_REQUEST_TOPIC,
   producer: 'citizen-requests',
   summary: 'A citizen request was closed with an answer or another outcome.',
-  description: 'The request leaves the open caseload. Post-contact surveys are triggered by this event.',
+  description:
+    'Emitted when the unit head (or a higher manager) closes a request (outcome resolved) and when a request is redirected to the competent ' +
+    'body (outcome forwarded, after the redirected event of the same transaction). The request leaves the open caseload. ' +
+    'Post-contact surveys are triggered by this event: feedback-surveys invites the applicant when `surveyInvitation` is ' +
+    'true, and asks citizen-requests to deliver the invitation (the applicant’s contact details never leave ' +
+    'citizen-requests). `kind`, `category`, `inspectorId` and `surveyInvitation` were added later as optional fields and ' +
+    'are set on every event citizen-requests publishes now; an event without them predates them (treat ' +
+    '`surveyInvitation` as false).',
   keyDescription: 'The request id (UUID).',
   personalData: [],
   schema: {
@@ -236,6 +256,35 @@ export const CitizenRequestClosed = defineEvent<CitizenRequestClosedV1>({
         enum: ['answered', 'resolved', 'forwarded', 'withdrawn', 'left_without_consideration'],
         description: 'How it ended.',
       },
+      kind: {
+        type: 'string',
+        nullable: true,
+        enum: [...REQUEST_KINDS, null],
+        description: 'Kind of the request, as in the registered event: an appeal under the Administrative Procedural Code, or an anonymous tip.',
+      },
+      category: {
+        type: 'string',
+        nullable: true,
+        minLength: 1,
+        maxLength: 64,
+        description: 'Category code of the request, as in the registered event.',
+      },
+      inspectorId: {
+        type: 'string',
+        format: 'uuid',
+        nullable: true,
+        description:
+          'Roster id of the inspector the request was assigned to at closing (the latest routing); null when it waited in ' +
+          'a queue or at a desk without a named inspector.',
+      },
+      surveyInvitation: {
+        type: 'boolean',
+        nullable: true,
+        description:
+          'True when the applicant may be invited to a post-contact survey: the request is not a tip, the applicant did not ' +
+          'opt out of notifications, and gave at least a phone number or an e-mail address. The contact details themselves ' +
+          'stay in citizen-requests, which delivers the invitation (mutation sendSurveyInvitation).',
+      },
     },
   },
   example: {
@@ -243,6 +292,10 @@ export const CitizenRequestClosed = defineEvent<CitizenRequestClosedV1>({
     precinctCode: 'AST-ESL-01',
     closedAt: '2026-11-28T16:40:00+05:00',
     outcome: 'resolved',
+    kind: 'application',
+    category: 'public-order-noise',
+    inspectorId: '7b0e1c0a-3c55-4f7e-8a43-2f0d7f2d9c01',
+    surveyInvitation: true,
   },
 });
 

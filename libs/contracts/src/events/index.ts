@@ -3,3 +3,4 @@ export * from './citizen-request';
 export * from './commission';
 export * from './commission-task';
 export * from './precinct';
+export * from './survey';
