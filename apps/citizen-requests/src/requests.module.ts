@@ -18,13 +18,15 @@ import { ProblemTasksConsumer } from './problems/problem-tasks.consumer';
 import { ProblemsResolver } from './problems/problems.resolver';
 import { ProblemsService } from './problems/problems.service';
 import { StatsResolver } from './stats/stats.resolver';
+import { SurveyInvitationResolver } from './surveys/survey-invitation.resolver';
+import { SurveyInvitationService } from './surveys/survey-invitation.service';
 import { StatsService } from './stats/stats.service';
 import { RequestJournal } from './workflow/journal';
 import { LinkService } from './workflow/link.service';
 import { WorkflowResolver } from './workflow/workflow.resolver';
 import { WorkflowService } from './workflow/workflow.service';
 
-/** Everything of citizen requests: intake, the workflow and its clock, routing, notifications, statistics. */
+/** Everything of citizen requests: intake, the workflow and its clock, routing, notifications (and survey invitations), statistics. */
 @Module({})
 export class RequestsModule {
   static forRoot(config: CitizenRequestsConfig) {
@@ -51,6 +53,7 @@ export class RequestsModule {
         IntakeService,
         WorkflowService,
         LinkService,
+        SurveyInvitationService,
         DeadlineScheduler,
         StatsService,
         ProblemsService,
@@ -61,6 +64,7 @@ export class RequestsModule {
         WorkflowResolver,
         CategoryResolver,
         StatsResolver,
+        SurveyInvitationResolver,
       ],
       exports: [IntakeService, WorkflowService, DeadlineScheduler, NotificationService, CategoryService, SMS_SENDER],
     };

@@ -8,10 +8,10 @@ import { DataSource } from 'typeorm';
 import { CITIZEN_REQUEST_TOPIC } from '@seriktes/contracts';
 import { userFromClaims } from '@seriktes/auth';
 import { RawKafka } from '@seriktes/messaging/testing';
-import { waitFor } from '@seriktes/testing';
+import { graphqlRequest, waitFor } from '@seriktes/testing';
 import { DeadlineScheduler } from '../src/deadlines/deadline.scheduler';
 import { IntakeService } from '../src/intake/intake.service';
-import { SMS_SENDER, type LoggingSender } from '../src/notifications/channels';
+import { EMAIL_SENDER, SMS_SENDER, type LoggingSender } from '../src/notifications/channels';
 import { NotificationService } from '../src/notifications/notification.service';
 import { IN_ESL_01, IN_ESL_02, startRequestsHarness, type DemoUser, type RequestsHarness } from './harness';
 
@@ -274,7 +274,10 @@ describe('the legal clock in service', () => {
     const events = (await raw.readAll(CITIZEN_REQUEST_TOPIC)).filter((m) => m.key === r.id);
     const redirected = JSON.parse(events.find((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.redirected.v1')!.value ?? '{}') as { withinTerm: boolean; toBody: string };
     expect(redirected).toMatchObject({ withinTerm: true, toBody: 'Akimat of Yesil district, housing and utilities department' });
-    expect(events.some((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.closed.v1')).toBe(true);
+    const closed = JSON.parse(events.find((m) => m.headers.ce_type === 'kz.seriktes.citizen-request.closed.v1')!.value ?? '{}') as Record<string, unknown>;
+    // A redirected request leaves the caseload as closed (forwarded); its applicant gave a phone and an e-mail.
+    expect(closed).toMatchObject({ outcome: 'forwarded', kind: 'inquiry', category: 'other', surveyInvitation: true });
+    expect(closed.inspectorId).toBe(r.assignee?.id ?? null);
     const notes = (await db.query(`SELECT template FROM citizen_requests.notification WHERE request_id = $1`, [r.id])) as Array<{ template: string }>;
     expect(notes.map((n) => n.template)).toContain('redirected');
   });
@@ -396,5 +399,170 @@ describe('problems (SARA)', () => {
     await h.gql('ast.esil.head', `mutation($id: ID!) { advanceProblem(id: $id, stage: "analysis", notes: "Shop next door sells at night") }`, { id: opened.data!.openProblem });
     const listed = await h.gql<{ problems: Array<{ stage: string; requestCount: number }> }>('ast.esil.01', `{ problems(precinctCode: "AST-ESL-01") { stage requestCount } }`);
     expect(listed.data?.problems[0]).toEqual({ stage: 'analysis', requestCount: 3 });
+  });
+});
+
+describe('post-contact surveys', () => {
+  const CLOSED = 'kz.seriktes.citizen-request.closed.v1';
+  const SEND = `mutation S($input: SendSurveyInvitationInput!) { sendSurveyInvitation(input: $input) { queued channels } }`;
+  const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString();
+  const surveyUrl = () => `https://surveys.seriktes.test/i/${randomUUID()}?t=${randomUUID().replace(/-/g, '')}`;
+  let surveysToken: string;
+
+  beforeAll(async () => {
+    surveysToken = await h.identity.clientToken('feedback-surveys');
+  });
+
+  async function send(token: string, input: Record<string, unknown>) {
+    const { body } = await graphqlRequest<{ sendSurveyInvitation: { queued: number; channels: string[] } }>(`${h.app.url}/graphql`, SEND, { token, variables: { input } });
+    return body as { data?: { sendSurveyInvitation: { queued: number; channels: string[] } } | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  }
+
+  async function closedEventOf(id: string): Promise<Record<string, unknown>> {
+    await waitFor(async () => (await raw.readAll(CITIZEN_REQUEST_TOPIC)).some((m) => m.key === id && m.headers.ce_type === CLOSED), { description: `the closed event of ${id}` });
+    const record = (await raw.readAll(CITIZEN_REQUEST_TOPIC)).find((m) => m.key === id && m.headers.ce_type === CLOSED)!;
+    return JSON.parse(record.value ?? '{}') as Record<string, unknown>;
+  }
+
+  /** Answers and closes a request as the unit head. */
+  async function answerAndClose(id: string) {
+    const answered = await step('ast.esil.head', 'answerCitizenRequest(id: $id, text: $t)', '$id: ID!, $t: String!', { id, t: 'We looked into it and took the measures described.' });
+    expect(answered.errors).toBeUndefined();
+    const closed = await step('ast.esil.head', 'closeCitizenRequest(id: $id, resolution: $res)', '$id: ID!, $res: ResolutionInput!', { id, res: CRITERIA });
+    expect(closed.data?.r.status).toBe('CLOSED');
+  }
+
+  const invitationRows = (requestId: string) =>
+    db.query(`SELECT id, channel, language, status, vars FROM citizen_requests.notification WHERE request_id = $1 AND template = 'survey-invitation' ORDER BY channel`, [requestId]) as Promise<
+      Array<{ id: string; channel: string; language: string; status: string; vars: Record<string, unknown> }>
+    >;
+
+  it('says in the closed event what the request was, who handled it, and that the applicant may be invited', async () => {
+    const r = await registered('citizen.demo', { description: 'Loud music from the bar on the corner until 3 at night' });
+    const inspectorId = randomUUID();
+    const routed = await step('ast.esil.head', 'routeCitizenRequest(id: $id, reason: $reason, inspectorId: $i)', '$id: ID!, $reason: String!, $i: ID', { id: r.id, reason: 'The inspector of the block', i: inspectorId });
+    expect(routed.errors).toBeUndefined();
+    await answerAndClose(r.id);
+    expect(await closedEventOf(r.id)).toEqual({
+      requestId: r.id,
+      precinctCode: 'AST-ESL-01',
+      closedAt: expect.any(String),
+      outcome: 'resolved',
+      kind: 'application',
+      category: 'public-order-noise',
+      inspectorId,
+      surveyInvitation: true,
+    });
+  });
+
+  it('never marks a tip or an applicant who opted out for a survey, and delivers them no invitation', async () => {
+    const tip = await registered('citizen.demo', { kind: 'TIP', categoryCode: 'alcohol-drugs', applicant: null, description: 'Someone sells pills at the bus stop by the market', attributesJson: JSON.stringify({ issue: 'drug_dealing' }) });
+    await answerAndClose(tip.id);
+    expect(await closedEventOf(tip.id)).toMatchObject({ outcome: 'resolved', kind: 'tip', category: 'alcohol-drugs', surveyInvitation: false });
+
+    // Opted out, and waiting in the unit head's queue (no named inspector); redirected, the other way to close.
+    const quiet = await registered('citizen.demo', { kind: 'COMPLAINT', categoryCode: 'officer-complaint', description: 'The officer at the post did not accept my statement', applicant: { ...APPLICANT, optOut: true } });
+    expect(quiet.assignee).toBeNull();
+    const redirected = await step('ast.esil.head', 'redirectCitizenRequest(id: $id, toBody: $b, reason: $reason)', '$id: ID!, $b: String!, $reason: String!', {
+      id: quiet.id,
+      b: 'Internal security department of the Astana police',
+      reason: 'Complaints about officers go to internal security',
+    });
+    expect(redirected.errors).toBeUndefined();
+    expect(await closedEventOf(quiet.id)).toMatchObject({ outcome: 'forwarded', kind: 'complaint', category: 'officer-complaint', inspectorId: null, surveyInvitation: false });
+
+    for (const id of [tip.id, quiet.id]) {
+      const result = await send(surveysToken, { requestId: id, url: surveyUrl(), expiresAt: inDays(14) });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.sendSurveyInvitation).toEqual({ queued: 0, channels: [] });
+      expect(await invitationRows(id)).toEqual([]);
+    }
+  });
+
+  it('delivers the survey link of feedback-surveys once, on every channel, in the request’s language, and forgets the link once sent', async () => {
+    const r = await registered('citizen.demo', { description: 'Teenagers drink in the stairwell of block 4 every evening', language: 'kk' });
+    await answerAndClose(r.id);
+    const url = surveyUrl();
+    const expiresAt = '2099-12-20T12:00:00+05:00';
+    const first = await send(surveysToken, { requestId: r.id, url, expiresAt });
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.sendSurveyInvitation).toEqual({ queued: 2, channels: ['email', 'sms'] });
+    const queued = await invitationRows(r.id);
+    expect(queued.map((n) => [n.channel, n.language, n.status])).toEqual([
+      ['email', 'kk', 'pending'],
+      ['sms', 'kk', 'pending'],
+    ]);
+
+    // Idempotent per request: nothing more, the first link stands.
+    const again = await send(surveysToken, { requestId: r.id, url: surveyUrl(), expiresAt });
+    expect(again.data?.sendSurveyInvitation).toEqual({ queued: 0, channels: ['email', 'sms'] });
+    expect((await invitationRows(r.id)).map((n) => n.id)).toEqual(queued.map((n) => n.id));
+
+    await h.app.app.get(NotificationService).tick();
+    const sms = h.app.app.get<LoggingSender>(SMS_SENDER).sent.find((m) => m.reference === queued.find((n) => n.channel === 'sms')!.id);
+    const email = h.app.app.get<LoggingSender>(EMAIL_SENDER).sent.find((m) => m.reference === queued.find((n) => n.channel === 'email')!.id);
+    for (const [message, to] of [[sms, '+77012345678'], [email, APPLICANT.email]] as const) {
+      expect(message).toMatchObject({ to, secrets: [url] });
+      expect(message!.text).toBe(`№ ${r.registrationNumber} өтінішіңіздің қалай қаралғанын бағалаңыз. Сауалнама анонимді, сілтеме 20.12.2099 дейін жарамды: ${url}`);
+    }
+
+    // Sent: the rows no longer hold the link; it never reached events, the history or the audit log.
+    const sent = await invitationRows(r.id);
+    expect(sent.map((n) => n.status)).toEqual(['sent', 'sent']);
+    for (const row of sent) {
+      expect(JSON.stringify(row.vars)).not.toContain(url);
+      expect(row.vars).toEqual({ registrationNumber: r.registrationNumber, expiresDate: '2099-12-20' });
+    }
+    const [{ n: leaks }] = (await db.query(
+      `SELECT (SELECT count(*) FROM citizen_requests.notification WHERE vars::text LIKE '%' || $1 || '%')
+            + (SELECT count(*) FROM citizen_requests.audit_log WHERE details::text LIKE '%' || $1 || '%' OR purpose LIKE '%' || $1 || '%')
+            + (SELECT count(*) FROM citizen_requests.transition WHERE details::text LIKE '%' || $1 || '%' OR reason LIKE '%' || $1 || '%') AS n`,
+      [url],
+    )) as Array<{ n: string }>;
+    expect(Number(leaks)).toBe(0);
+    expect((await raw.readAll(CITIZEN_REQUEST_TOPIC)).some((m) => (m.value ?? '').includes(url))).toBe(false);
+    const audits = (await db.query(`SELECT actor_username, action, purpose, details FROM citizen_requests.audit_log WHERE entity = 'citizen_request' AND entity_id = $1 AND purpose = 'sendSurveyInvitation'`, [r.id])) as Array<{
+      actor_username: string;
+      action: string;
+      details: Record<string, unknown>;
+    }>;
+    expect(audits).toEqual([expect.objectContaining({ actor_username: 'service-account-feedback-surveys', action: 'update', details: expect.objectContaining({ channels: ['email', 'sms'] }) })]);
+  });
+
+  it('queues one invitation when feedback-surveys asks twice at once', async () => {
+    const r = await registered('citizen.demo', { description: 'A car alarm goes off every night in the yard of block 9' });
+    const results = await Promise.all([1, 2].map(() => send(surveysToken, { requestId: r.id, url: surveyUrl(), expiresAt: inDays(7) })));
+    expect(results.map((x) => x.data?.sendSurveyInvitation.queued).sort()).toEqual([0, 2]);
+    expect(results.map((x) => x.data?.sendSurveyInvitation.channels)).toEqual([['email', 'sms'], ['email', 'sms']]);
+    expect(await invitationRows(r.id)).toHaveLength(2);
+  });
+
+  it('is for the service account of feedback-surveys only', async () => {
+    const r = await registered('citizen.demo', { description: 'Someone keeps breaking the lamps at the playground' });
+    const input = { requestId: r.id, url: surveyUrl(), expiresAt: inDays(14) };
+    for (const user of ['ast.esil.head', 'citizen.demo', 'hq'] as const) {
+      const refused = await h.gql(user, SEND, { input });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    // Another service's account holds platform_service too, but is not feedback-surveys.
+    const gateway = await send(await h.identity.clientToken('gateway'), input);
+    expect(gateway.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(gateway.errors)).not.toContain(input.url);
+    expect(await invitationRows(r.id)).toEqual([]);
+  });
+
+  it('refuses invalid input with field-level errors, without quoting the link, and writes nothing', async () => {
+    const r = await registered('citizen.demo', { description: 'The bus stop shelter was smashed again last night' });
+    const before = await Promise.all(['notification', 'audit_log', 'transition'].map(count));
+    const secretLike = 'ftp://surveys.seriktes.test/i/0123456789abcdef';
+    const bad = await send(surveysToken, { requestId: 'AST-2026-000123', url: secretLike, expiresAt: new Date(Date.now() - 60_000).toISOString() });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(bad.errors).sort()).toEqual(['expiresAt', 'requestId', 'url']);
+    expect(JSON.stringify(bad.errors)).not.toContain(secretLike);
+    expect(fieldsOf((await send(surveysToken, { requestId: randomUUID(), url: surveyUrl(), expiresAt: inDays(1) })).errors)).toEqual(['requestId']);
+    expect(fieldsOf((await send(surveysToken, { requestId: r.id, url: '/i/relative', expiresAt: inDays(1) })).errors)).toEqual(['url']);
+    expect(fieldsOf((await send(surveysToken, { requestId: r.id, url: `https://s.test/${'x'.repeat(500)}`, expiresAt: inDays(1) })).errors)).toEqual(['url']);
+    expect(fieldsOf((await send(surveysToken, { requestId: r.id, url: surveyUrl(), expiresAt: 'next week' })).errors)).toEqual(['expiresAt']);
+    expect(await Promise.all(['notification', 'audit_log', 'transition'].map(count))).toEqual(before);
   });
 });

@@ -5,8 +5,8 @@ import { AuditLog } from '@seriktes/audit';
 import { PersonalDataSealer } from '../applicants/sealer';
 import { PeriodicJob } from '@seriktes/runtime';
 import { APPLICANT_AUDIT_ENTITY, RequestJournal, SYSTEM_ACTOR } from '../workflow/journal';
-import { EMAIL_SENDER, SMS_SENDER, type EmailSender, type SmsSender } from './channels';
-import { renderNotification, type NotificationTemplate, type TemplateVars } from './templates';
+import { EMAIL_SENDER, redactSecrets, SMS_SENDER, type EmailSender, type SmsSender } from './channels';
+import { renderNotification, SECRET_VARS, type NotificationTemplate, type TemplateVars } from './templates';
 
 export const NOTIFICATION_INTERVAL = Symbol('NOTIFICATION_INTERVAL');
 const MAX_ATTEMPTS = 8;
@@ -17,6 +17,8 @@ const MAX_ATTEMPTS = 8;
  * contact details (an audited read), renders the kk/ru/en template and hands it to the channel's
  * adapter, retrying with backoff. Nothing is queued for anonymous tips or applicants who opted out.
  * Sending the notice of an extension meets its own deadline (3 working days from the decision).
+ * Secret variables (a survey link: SECRET_VARS) are never logged, and leave the stored row in the
+ * transaction that marks it sent, skipped or failed.
  */
 @Injectable()
 export class NotificationService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -73,6 +75,9 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
           [now],
         )) as Array<{ id: string; request_id: string; template: NotificationTemplate; language: 'kk' | 'ru' | 'en'; channel: 'sms' | 'email'; vars: TemplateVars; attempts: number; key_id: string; sealed: Buffer }>;
         if (!row) return false;
+        // The secret variables of the row: kept out of logs and errors, dropped once it is settled.
+        const secretNames = [...(SECRET_VARS[row.template] ?? [])];
+        const secrets = secretNames.map((name) => row.vars?.[name]).filter((value): value is string => typeof value === 'string' && value.trim() !== '').map((value) => value.trim());
         try {
           const identity = this.sealer.open(row.key_id, row.sealed);
           await this.audit.record(
@@ -81,22 +86,25 @@ export class NotificationService implements OnApplicationBootstrap, OnModuleDest
           );
           const to = row.channel === 'sms' ? identity.phone : identity.email;
           if (!to) {
-            await em.query(`UPDATE citizen_requests.notification SET status = 'skipped', last_error = 'no address for the channel' WHERE id = $1`, [row.id]);
+            await em.query(`UPDATE citizen_requests.notification SET status = 'skipped', last_error = 'no address for the channel', vars = vars - $2::text[] WHERE id = $1`, [row.id, secretNames]);
             return true;
           }
           const message = renderNotification(row.template, row.language, row.vars);
-          await (row.channel === 'sms' ? this.sms : this.email).send({ to, subject: message.subject, text: message.text, reference: row.id });
-          await em.query(`UPDATE citizen_requests.notification SET status = 'sent', sent_at = $2, attempts = attempts + 1 WHERE id = $1`, [row.id, now]);
+          await (row.channel === 'sms' ? this.sms : this.email).send({ to, subject: message.subject, text: message.text, reference: row.id, ...(secrets.length ? { secrets } : {}) });
+          await em.query(`UPDATE citizen_requests.notification SET status = 'sent', sent_at = $2, attempts = attempts + 1, vars = vars - $3::text[] WHERE id = $1`, [row.id, now, secretNames]);
           if (row.template === 'extended') await this.journal.meetDeadline(em, row.request_id, 'extension-notice', now);
           sent++;
         } catch (error) {
           const attempts = row.attempts + 1;
           const failed = attempts >= MAX_ATTEMPTS;
+          const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
           await em.query(
-            `UPDATE citizen_requests.notification SET attempts = $2, last_error = $3, status = $4, next_attempt_at = $5 WHERE id = $1`,
-            [row.id, attempts, error instanceof Error ? error.message : String(error), failed ? 'failed' : 'pending', new Date(now.getTime() + 2 ** attempts * 30_000)],
+            `UPDATE citizen_requests.notification SET attempts = $2, last_error = $3, status = $4, next_attempt_at = $5,
+                    vars = CASE WHEN $4 = 'failed' THEN vars - $6::text[] ELSE vars END
+              WHERE id = $1`,
+            [row.id, attempts, reason, failed ? 'failed' : 'pending', new Date(now.getTime() + 2 ** attempts * 30_000), secretNames],
           );
-          this.logger.warn(`notification ${row.id} failed (attempt ${attempts}): ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(`notification ${row.id} failed (attempt ${attempts}): ${reason}`);
         }
         return true;
       });

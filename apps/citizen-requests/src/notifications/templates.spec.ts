@@ -1,4 +1,4 @@
-import { type Language, NOTIFICATION_TEMPLATES, type NotificationTemplate, type TemplateVars, renderNotification } from './templates';
+import { type Language, NOTIFICATION_TEMPLATES, type NotificationTemplate, SECRET_VARS, type TemplateVars, renderNotification } from './templates';
 
 const TEMPLATES = Object.keys(NOTIFICATION_TEMPLATES) as NotificationTemplate[];
 const LANGUAGES: Language[] = ['kk', 'ru', 'en'];
@@ -10,12 +10,14 @@ const FULL: TemplateVars = {
   reason: 'нужны ответы банка и оператора связи',
   body: 'Департамент по делам миграции г. Астаны',
   statusUrl: 'https://seriktes.kz/r/AST-2026-000123',
+  surveyUrl: 'https://seriktes.kz/s/2f1c9a0e-6b7d-4c1e-8a3f-0d9e8c7b6a51?t=q8ZxW2vN7rT4yP1sK0mB3cD5',
+  expiresDate: '2026-12-20',
 };
 
 describe('notification templates', () => {
   it('covers every template in every language', () => {
     expect(TEMPLATES.sort()).toEqual(
-      ['answered', 'assigned', 'closed', 'extended', 'redirected', 'registered', 'reopened', 'under-control', 'urgent-call-102'].sort(),
+      ['answered', 'assigned', 'closed', 'extended', 'redirected', 'registered', 'reopened', 'survey-invitation', 'under-control', 'urgent-call-102'].sort(),
     );
     for (const template of TEMPLATES) {
       for (const language of LANGUAGES) {
@@ -47,13 +49,15 @@ describe('notification templates', () => {
       const needs: Partial<Record<NotificationTemplate, Array<keyof TemplateVars>>> = {
         extended: ['dueDate', 'reason'],
         redirected: ['body'],
+        'survey-invitation': ['surveyUrl', 'expiresDate'],
       };
       const vars: TemplateVars = { registrationNumber: 'ALA-2026-000001' };
       for (const name of needs[template] ?? []) vars[name] = FULL[name] as string;
       const rendered = renderNotification(template, language, vars);
       expect(rendered.text).toContain('ALA-2026-000001');
       expect(rendered.text).not.toMatch(/[{}[\]]/);
-      expect(rendered.text).not.toContain('http');
+      // No optional link (the status page) without its variable; the survey link is the survey's own.
+      expect(rendered.text.replace(vars.surveyUrl ?? '', '')).not.toContain('http');
     },
   );
 
@@ -86,6 +90,32 @@ describe('notification templates', () => {
     expect(renderNotification('redirected', 'kk', { registrationNumber: 'AST-2026-000123', body: 'Астана қаласының әкімдігі' }).text).toBe(
       '№ AST-2026-000123 өтінішіңіз құзыреті бойынша жолданды: Астана қаласының әкімдігі. Жауапты сізге сол орган береді.',
     );
+  });
+
+  it('invites to an anonymous survey with the date the link expires, the link last', () => {
+    const vars = { registrationNumber: 'AST-2026-000123', surveyUrl: 'https://s.seriktes.kz/i/Ab3', expiresDate: '2026-12-20' };
+    expect(renderNotification('survey-invitation', 'ru', vars)).toEqual({
+      subject: 'Оцените рассмотрение обращения № AST-2026-000123',
+      text: 'Оцените, как было рассмотрено ваше обращение № AST-2026-000123. Опрос анонимный, ссылка действует до 20.12.2026: https://s.seriktes.kz/i/Ab3',
+    });
+    expect(renderNotification('survey-invitation', 'en', vars).text).toBe(
+      'Please rate how your request No. AST-2026-000123 was handled. The survey is anonymous; the link is valid until 20.12.2026: https://s.seriktes.kz/i/Ab3',
+    );
+    expect(renderNotification('survey-invitation', 'kk', vars).text).toBe(
+      '№ AST-2026-000123 өтінішіңіздің қалай қаралғанын бағалаңыз. Сауалнама анонимді, сілтеме 20.12.2026 дейін жарамды: https://s.seriktes.kz/i/Ab3',
+    );
+    for (const language of LANGUAGES) {
+      const { subject, text } = renderNotification('survey-invitation', language, vars);
+      expect(subject).not.toContain('https://');
+      expect(text.endsWith(vars.surveyUrl)).toBe(true);
+      expect(() => renderNotification('survey-invitation', language, { ...vars, surveyUrl: undefined })).toThrow('"surveyUrl"');
+      expect(() => renderNotification('survey-invitation', language, { ...vars, expiresDate: undefined })).toThrow('"expiresDate"');
+      expect(() => renderNotification('survey-invitation', language, { ...vars, expiresDate: '2026-02-30' })).toThrow('expiresDate "2026-02-30" is not a calendar date');
+    }
+  });
+
+  it('marks the survey link as a secret, and nothing else', () => {
+    expect(SECRET_VARS).toEqual({ 'survey-invitation': ['surveyUrl'] });
   });
 
   it('tells the applicant to call 102 now', () => {

@@ -18,7 +18,8 @@ export type NotificationTemplate =
   | 'answered'
   | 'closed'
   | 'reopened'
-  | 'under-control';
+  | 'under-control'
+  | 'survey-invitation';
 
 export interface TemplateVars {
   registrationNumber: string;
@@ -26,7 +27,19 @@ export interface TemplateVars {
   reason?: string;
   body?: string /* redirect target body */;
   statusUrl?: string;
+  /** The link to a post-contact survey: a secret (a single-use token), see SECRET_VARS. */
+  surveyUrl?: string;
+  /** Last day the survey link is valid (local date), shown as DD.MM.YYYY. */
+  expiresDate?: string;
 }
+
+/**
+ * Variables that are secrets (a survey link carries a single-use token): never written to the log,
+ * and removed from the stored notification once it is sent or given up.
+ */
+export const SECRET_VARS: Partial<Record<NotificationTemplate, ReadonlyArray<keyof TemplateVars>>> = {
+  'survey-invitation': ['surveyUrl'],
+};
 
 export interface RenderedNotification {
   subject: string;
@@ -160,10 +173,26 @@ export const NOTIFICATION_TEMPLATES: Record<NotificationTemplate, Record<Languag
       text: 'Your request No. {registrationNumber} has been placed under additional control: the police will follow it until the problem is fully solved.[[ Status: {statusUrl}]]',
     },
   },
+  // The link goes last, with nothing after it, so no punctuation sticks to it.
+  'survey-invitation': {
+    kk: {
+      subject: '№ {registrationNumber} өтінішті қарауды бағалаңыз',
+      text: '№ {registrationNumber} өтінішіңіздің қалай қаралғанын бағалаңыз. Сауалнама анонимді, сілтеме {expiresDate} дейін жарамды: {surveyUrl}',
+    },
+    ru: {
+      subject: 'Оцените рассмотрение обращения № {registrationNumber}',
+      text: 'Оцените, как было рассмотрено ваше обращение № {registrationNumber}. Опрос анонимный, ссылка действует до {expiresDate}: {surveyUrl}',
+    },
+    en: {
+      subject: 'Rate the handling of request No. {registrationNumber}',
+      text: 'Please rate how your request No. {registrationNumber} was handled. The survey is anonymous; the link is valid until {expiresDate}: {surveyUrl}',
+    },
+  },
 };
 
 type VarName = keyof TemplateVars;
-const VAR_NAMES: readonly VarName[] = ['registrationNumber', 'dueDate', 'reason', 'body', 'statusUrl'];
+const VAR_NAMES: readonly VarName[] = ['registrationNumber', 'dueDate', 'reason', 'body', 'statusUrl', 'surveyUrl', 'expiresDate'];
+const DATE_VARS: readonly VarName[] = ['dueDate', 'expiresDate'];
 const VARIABLE = /\{(\w+)\}/g;
 const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
 
@@ -191,7 +220,7 @@ function variablesOf(text: string): VarName[] {
   return [...text.matchAll(VARIABLE)].map((match) => match[1] as VarName);
 }
 
-/** Trims the variables, drops empty ones, formats the due date as DD.MM.YYYY. */
+/** Trims the variables, drops empty ones, formats the dates as DD.MM.YYYY. */
 function prepareVars(template: NotificationTemplate, vars: TemplateVars): Partial<Record<VarName, string>> {
   const prepared: Partial<Record<VarName, string>> = {};
   for (const name of VAR_NAMES) {
@@ -201,22 +230,22 @@ function prepareVars(template: NotificationTemplate, vars: TemplateVars): Partia
     // The texts put their own full stop after a reason or a body.
     if (name === 'reason' || name === 'body') value = value.replace(/[.;,\s]+$/, '');
     if (value === '') continue;
-    if (name === 'dueDate') value = formatDueDate(template, value);
+    if (DATE_VARS.includes(name)) value = formatDate(template, name, value);
     prepared[name] = value;
   }
   return prepared;
 }
 
-function formatDueDate(template: NotificationTemplate, value: string): string {
+function formatDate(template: NotificationTemplate, name: VarName, value: string): string {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const local = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value);
   const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
   if (year === undefined) {
-    throw new Error(`notification template "${template}": dueDate "${value}" must be a local date YYYY-MM-DD or DD.MM.YYYY`);
+    throw new Error(`notification template "${template}": ${name} "${value}" must be a local date YYYY-MM-DD or DD.MM.YYYY`);
   }
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
-    throw new Error(`notification template "${template}": dueDate "${value}" is not a calendar date`);
+    throw new Error(`notification template "${template}": ${name} "${value}" is not a calendar date`);
   }
   return `${day}.${month}.${year}`;
 }

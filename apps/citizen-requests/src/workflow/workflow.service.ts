@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { coversPrecinct, describeJurisdiction, forbidden, type AuthenticatedUser } from '@seriktes/auth';
 import { isLocalDate, localDateOf, WorkingCalendar } from '@seriktes/calendar';
 import {
   CitizenRequestAnswered,
   CitizenRequestClosed,
   CitizenRequestExtended,
+  type CitizenRequestClosedV1,
   CitizenRequestRedirected,
   CitizenRequestReopened,
   PRECINCT_CODE_PATTERN,
@@ -20,6 +21,7 @@ import { CitizenRequestEntity } from '../intake/citizen-request.entity';
 import { IntakeService } from '../intake/intake.service';
 import { NotificationService } from '../notifications/notification.service';
 import { RosterUnavailableError } from '../routing/roster.client';
+import { mayInviteToSurvey, type ApplicantReach } from '../surveys/survey-invitation';
 import { districtOf, type Route } from '../routing/rules';
 import { actorOf, RequestJournal } from './journal';
 import { plan, type Resolution, type WorkflowAction } from './rules';
@@ -161,7 +163,12 @@ export class WorkflowService {
             { requestId: id, precinctCode: request.precinctCode!, toBody, redirectedAt: now.toISOString(), redirectDueAt: (request.redirectDueAt ?? now).toISOString(), withinTerm },
             { subject: id, time: now },
           );
-          await this.events.publish(em, CitizenRequestClosed, { requestId: id, precinctCode: request.precinctCode!, closedAt: now.toISOString(), outcome: 'forwarded' }, { subject: id, time: now });
+          await this.events.publish(
+            em,
+            CitizenRequestClosed,
+            { requestId: id, precinctCode: request.precinctCode!, closedAt: now.toISOString(), outcome: 'forwarded', ...(await this.closedFacts(em, request)) },
+            { subject: id, time: now },
+          );
           await this.notifications.enqueue(em, id, 'redirected', { body: toBody });
           break;
         }
@@ -202,7 +209,12 @@ export class WorkflowService {
           request.underControl = false;
           request.outcome = 'resolved';
           await this.journal.cancelDeadlines(em, id);
-          await this.events.publish(em, CitizenRequestClosed, { requestId: id, precinctCode: request.precinctCode!, closedAt: now.toISOString(), outcome: 'resolved' }, { subject: id, time: now });
+          await this.events.publish(
+            em,
+            CitizenRequestClosed,
+            { requestId: id, precinctCode: request.precinctCode!, closedAt: now.toISOString(), outcome: 'resolved', ...(await this.closedFacts(em, request)) },
+            { subject: id, time: now },
+          );
           await this.notifications.enqueue(em, id, 'closed', {});
           break;
         }
@@ -222,6 +234,21 @@ export class WorkflowService {
       await this.journal.transition(em, { requestId: id, precinctCode: request.precinctCode, action, from, to: request.status, actor, reason: input.reason ?? null, details, at: now });
       return request;
     });
+  }
+
+  /**
+   * What every closed event says beyond the outcome (in the step's transaction): the kind and
+   * category, the inspector it was assigned to at closing, and whether the applicant may be invited
+   * to a post-contact survey (feedback-surveys starts one on that).
+   */
+  private async closedFacts(em: EntityManager, request: CitizenRequestEntity): Promise<Pick<CitizenRequestClosedV1, 'kind' | 'category' | 'inspectorId' | 'surveyInvitation'>> {
+    const [applicant] = (await em.query(`SELECT opted_out, has_phone, has_email FROM citizen_requests.applicant WHERE request_id = $1`, [request.id])) as Array<{
+      opted_out: boolean;
+      has_phone: boolean;
+      has_email: boolean;
+    }>;
+    const reach: ApplicantReach | null = applicant ? { optedOut: applicant.opted_out, hasPhone: applicant.has_phone, hasEmail: applicant.has_email } : null;
+    return { kind: request.kind, category: request.category, inspectorId: request.assigneeId ?? null, surveyInvitation: mayInviteToSurvey(request.kind, reach) };
   }
 
   /** The route of a re-route: a named inspector, or the roster's answer for the (new) precinct. */
