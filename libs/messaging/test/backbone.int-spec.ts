@@ -99,6 +99,21 @@ describe('outbox relay', () => {
     }
   });
 
+  it('publishes a batch written by publishMany in the order given, validated, with the outbox rows of one statement', async () => {
+    const probes = Array.from({ length: 120 }, (_, i) => ({ sequence: 1000 + i, key: i % 2 ? 'many-a' : 'many-b' }));
+    await expect(
+      dataSource.transaction((em) => publisher.publishMany(em, ProbeRecorded, [{ data: { sequence: 'x', key: 'bad' } as never, options: { subject: 'bad' } }])),
+    ).rejects.toThrow(/sequence/);
+    const events = await dataSource.transaction((em) => publisher.publishMany(em, ProbeRecorded, probes.map((p) => ({ data: p, options: { subject: p.key } }))));
+    expect(new Set(events.map((e) => e.id)).size).toBe(120);
+    const rows = (await dataSource.query(`SELECT event_id, key, value FROM "${SCHEMA}"."outbox" ORDER BY position`)) as Array<{ event_id: string; key: string; value: string }>;
+    expect(rows.map((r) => r.event_id)).toEqual(events.map((e) => e.id));
+    await relay().start();
+    await waitForDrain('the batch to be published');
+    expect(await sequencesOf('many-a')).toEqual(probes.filter((p) => p.key === 'many-a').map((p) => p.sequence));
+    expect(await sequencesOf('many-b')).toEqual(probes.filter((p) => p.key === 'many-b').map((p) => p.sequence));
+  });
+
   it('lets one relay per schema publish at a time, and a stopped one hand over', async () => {
     const first = relay();
     const second = relay();
