@@ -109,6 +109,7 @@ const SECRET_VARIABLES: Record<string, (app: string) => string> = {
   DATABASE_URL: (app) => `${app}-database`,
   KEYCLOAK_CLIENT_SECRET: (app) => `${app}-keycloak`,
   PERSONAL_DATA_KEYS: (app) => `${app}-personal-data`,
+  SURVEY_SECRET: (app) => `${app}-secrets`,
 };
 
 /** The compose service of Keycloak, which the issuer (KEYCLOAK_URL) of every app names. */

@@ -5,6 +5,7 @@ export const subgraphs = {
   'citizen-requests': 'CITIZEN_REQUESTS_URL',
   'inspector-roster': 'INSPECTOR_ROSTER_URL',
   'commission-tasks': 'COMMISSION_TASKS_URL',
+  'feedback-surveys': 'FEEDBACK_SURVEYS_URL',
 } as const;
 
 /** Every variable the gateway reads, with its local default (checked against deploy/ by a test). */
@@ -14,6 +15,7 @@ export const env = defineEnv({
   CITIZEN_REQUESTS_URL: { kind: 'url', default: 'http://127.0.0.1:4101/graphql', description: 'GraphQL endpoint of the citizen-requests subgraph.' },
   INSPECTOR_ROSTER_URL: { kind: 'url', default: 'http://127.0.0.1:4102/graphql', description: 'GraphQL endpoint of the inspector-roster subgraph.' },
   COMMISSION_TASKS_URL: { kind: 'url', default: 'http://127.0.0.1:4103/graphql', description: 'GraphQL endpoint of the commission-tasks subgraph.' },
+  FEEDBACK_SURVEYS_URL: { kind: 'url', default: 'http://127.0.0.1:4105/graphql', description: 'GraphQL endpoint of the feedback-surveys subgraph.' },
   SUPERGRAPH_FILE: {
     kind: 'string',
     default: 'apps/gateway/supergraph.graphql',

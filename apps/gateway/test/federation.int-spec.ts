@@ -1,7 +1,7 @@
 /**
  * The platform's front door end to end, every part its own process: identity-dev (the realm's
- * tokens), citizen-requests, inspector-roster and commission-tasks (subgraphs on real PostgreSQL and a real
- * Kafka-protocol broker), and the gateway composed from the committed supergraph.
+ * tokens), citizen-requests, inspector-roster, commission-tasks and feedback-surveys (subgraphs on real
+ * PostgreSQL and a real Kafka-protocol broker), and the gateway composed from the committed supergraph.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ let kafka: KafkaHandle;
 let db: TestDatabase;
 let citizenRequests: ServiceProcess;
 let commissionTasks: ServiceProcess;
+let feedbackSurveys: ServiceProcess;
 let roster: ServiceProcess;
 let gateway: ServiceProcess;
 const tokens: Record<string, string> = {};
@@ -61,14 +62,24 @@ const codes = (body: GraphQLResponse) => (body.errors ?? []).map((e) => e.extens
 beforeAll(async () => {
   [identity, kafka, db] = await Promise.all([startIdentityProvider(), startMockKafka(), createTestDatabase('gateway')]);
   const env = { ...kafka.env, ...identity.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
-  await Promise.all([migrateService('citizen-requests', env), migrateService('inspector-roster', env), migrateService('commission-tasks', env)]);
+  await Promise.all([
+    migrateService('citizen-requests', env),
+    migrateService('inspector-roster', env),
+    migrateService('commission-tasks', env),
+    migrateService('feedback-surveys', env),
+  ]);
   // The roster's demo territory, through its own seed command (the precincts requests point at must exist).
   await runServiceCommand('inspector-roster', 'seed/main.ts', env);
   // citizen-requests asks the roster where a point is and who is on duty there.
   roster = await startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' });
-  [citizenRequests, commissionTasks] = await Promise.all([
-    startService({ name: 'citizen-requests', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.status !== 'error' }),
+  // feedback-surveys asks citizen-requests to deliver post-contact invitations.
+  const startingCitizenRequests = startService({ name: 'citizen-requests', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.status !== 'error' });
+  [citizenRequests, commissionTasks, feedbackSurveys] = await Promise.all([
+    startingCitizenRequests,
     startService({ name: 'commission-tasks', env, ready: (h) => h.status !== 'error' }),
+    startingCitizenRequests.then((cr) =>
+      startService({ name: 'feedback-surveys', env: { ...env, CITIZEN_REQUESTS_GRAPHQL_URL: `${cr.url}/graphql` }, ready: (h) => h.status !== 'error' }),
+    ),
   ]);
   gateway = await startService({
     name: 'gateway',
@@ -77,6 +88,7 @@ beforeAll(async () => {
       CITIZEN_REQUESTS_URL: `${citizenRequests.url}/graphql`,
       INSPECTOR_ROSTER_URL: `${roster.url}/graphql`,
       COMMISSION_TASKS_URL: `${commissionTasks.url}/graphql`,
+      FEEDBACK_SURVEYS_URL: `${feedbackSurveys.url}/graphql`,
       LOG_LEVEL: 'warn',
     },
   });
@@ -110,7 +122,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([gateway, citizenRequests, commissionTasks, roster].filter(Boolean).map((s) => s.stop()));
+  await Promise.all([gateway, citizenRequests, commissionTasks, feedbackSurveys, roster].filter(Boolean).map((s) => s.stop()));
   await Promise.all([identity?.stop(), kafka?.stop()]);
   await db?.drop();
 });
@@ -150,6 +162,18 @@ describe('the gateway over its subgraphs', () => {
       { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { open: 2 } },
       { id: 'AST-ESL-01', districtCode: 'AST-ESL', caseload: { open: 2 } },
     ]);
+  });
+
+  it('resolves a precinct’s trust figures from feedback-surveys, suppressed on an empty database', async () => {
+    const { status, body } = await graphql<{
+      precinct: { id: string; trust: { indicator: string; instrumentCode: string; n: number; suppressed: boolean; value: number | null }[] | null };
+    }>('{ precinct(code: "AST-ESL-01") { id trust { indicator instrumentCode n suppressed value } } }', { as: 'ast.esil.01' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const trust = body.data?.precinct.trust ?? [];
+    expect(trust.map((f) => f.indicator)).toContain('trust');
+    // No responses yet: every headline figure of the area survey is there, with n 0 and no value.
+    expect(trust.every((f) => f.instrumentCode === 'area-safety' && f.n === 0 && f.suppressed && f.value === null)).toBe(true);
   });
 
   it('pages with cursors', async () => {
@@ -346,7 +370,7 @@ describe('the committed supergraph', () => {
   it('is what the running subgraphs compose to (run `npm run supergraph` if this fails)', async () => {
     const parts = [];
     for (const [name, variable] of Object.entries(subgraphs)) {
-      const running = { 'citizen-requests': citizenRequests, 'inspector-roster': roster, 'commission-tasks': commissionTasks }[name];
+      const running = { 'citizen-requests': citizenRequests, 'inspector-roster': roster, 'commission-tasks': commissionTasks, 'feedback-surveys': feedbackSurveys }[name];
       if (!running) throw new Error(`subgraph ${name} is not started by this suite`);
       parts.push({ name, url: gatewayEnv.spec[variable].default, sdl: await fetchSubgraphSdl(`${running.url}/graphql`) });
     }
