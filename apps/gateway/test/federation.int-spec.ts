@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { composeSupergraph, fetchSubgraphSdl } from '@seriktes/graphql';
 import {
   createTestDatabase,
@@ -78,7 +79,7 @@ beforeAll(async () => {
     startingCitizenRequests,
     startService({ name: 'commission-tasks', env, ready: (h) => h.status !== 'error' }),
     startingCitizenRequests.then((cr) =>
-      startService({ name: 'feedback-surveys', env: { ...env, CITIZEN_REQUESTS_GRAPHQL_URL: `${cr.url}/graphql` }, ready: (h) => h.status !== 'error' }),
+      startService({ name: 'feedback-surveys', env: { ...env, CITIZEN_REQUESTS_GRAPHQL_URL: `${cr.url}/graphql`, INVITATION_INTERVAL_MS: '200' }, ready: (h) => h.status !== 'error' }),
     ),
   ]);
   gateway = await startService({
@@ -248,6 +249,24 @@ describe('a citizen request end to end through the gateway', () => {
     expect(closed.body.errors).toBeUndefined();
     expect(closed.body.data?.closeCitizenRequest.status).toBe('CLOSED');
     await waitFor(async () => (await caseload()) === before, { timeoutMs: 30_000, description: 'the caseload to drop back' });
+
+    // The post-contact survey: feedback-surveys invites the applicant through citizen-requests, which alone knows the phone.
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    try {
+      const invitations = await waitFor(
+        async () => {
+          const { rows } = await sql.query<{ status: string; request_id: string | null; service_line: string }>(`SELECT status, request_id, service_line FROM feedback_surveys.invitation WHERE source = 'request' AND status <> 'pending'`);
+          return rows.length > 0 ? rows : undefined;
+        },
+        { timeoutMs: 30_000, description: 'the post-contact invitation to be sent' },
+      );
+      expect(invitations).toEqual([{ status: 'sent', request_id: null, service_line: 'local_police' }]);
+      const { rows: queued } = await sql.query(`SELECT channel, template FROM citizen_requests.notification WHERE request_id = $1 AND template = 'survey-invitation'`, [r.id]);
+      expect(queued).toEqual([{ channel: 'sms', template: 'survey-invitation' }]);
+    } finally {
+      await sql.end();
+    }
   });
 });
 
