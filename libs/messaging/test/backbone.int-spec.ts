@@ -100,7 +100,7 @@ describe('outbox relay', () => {
   });
 
   it('publishes a batch written by publishMany in the order given, validated, with the outbox rows of one statement', async () => {
-    const probes = Array.from({ length: 120 }, (_, i) => ({ sequence: 1000 + i, key: i % 2 ? 'many-a' : 'many-b' }));
+    const probes: ProbeV1[] = Array.from({ length: 120 }, (_, i) => ({ sequence: 1000 + i, key: i % 2 ? 'many-a' : 'many-b' }));
     await expect(
       dataSource.transaction((em) => publisher.publishMany(em, ProbeRecorded, [{ data: { sequence: 'x', key: 'bad' } as never, options: { subject: 'bad' } }])),
     ).rejects.toThrow(/sequence/);
