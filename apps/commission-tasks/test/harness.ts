@@ -1,70 +1,22 @@
 /**
- * One start-up for the commission-tasks suites: real PostgreSQL, the mock Kafka cluster,
- * identity-dev and commission-tasks in this process, with the deadline scan driven by the test.
- * `restart()` stops the service and starts it again on the same database and broker.
+ * One start-up for the commission-tasks suites (the shared harness of libs/runtime/testing), with the
+ * deadline scan driven by the test.
  */
-import { createLogger } from '@seriktes/observability';
-import { startServiceApp, type ServiceApp } from '@seriktes/runtime';
-import {
-  createTestDatabase,
-  graphqlRequest,
-  migrateService,
-  startIdentityProvider,
-  startMockKafka,
-  type IdentityProvider,
-  type KafkaHandle,
-  type TestDatabase,
-} from '@seriktes/testing';
+import { startServiceHarness, type ServiceHarness } from '@seriktes/runtime/testing';
 import { AppModule } from '../src/app.module';
 import { env } from '../src/config';
 
+export type { GqlResult } from '@seriktes/runtime/testing';
 export const USERS = ['ast.commission', 'ast.akimat', 'ast.school.54', 'ast.health', 'council.ast', 'hq', 'ast.head', 'ast.esil.01', 'citizen.demo'] as const;
 export type DemoUser = (typeof USERS)[number];
+export type TasksHarness = ServiceHarness<DemoUser>;
 
-export interface GqlResult<T> {
-  data?: T;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}
-
-export interface TasksHarness {
-  app: ServiceApp;
-  kafka: KafkaHandle;
-  identity: IdentityProvider;
-  db: TestDatabase;
-  tokens: Record<DemoUser, string>;
-  gql<T = Record<string, unknown>>(user: DemoUser | null, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-export async function startTasksHarness(name: string): Promise<TasksHarness> {
-  const [kafka, db, identity] = await Promise.all([startMockKafka(), createTestDatabase(name), startIdentityProvider()]);
-  const serviceEnv = { ...kafka.env, ...identity.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
-  await migrateService('commission-tasks', serviceEnv);
-  const config = env.load({ ...process.env, ...serviceEnv, PORT: '0', DEADLINE_SCAN_INTERVAL_MS: '0' });
-  const logger = createLogger({ service: 'commission-tasks', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const boot = () => startServiceApp({ service: 'commission-tasks', module: AppModule.forRoot(config, logger), port: 0, logger });
-  const tokens = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await identity.token(u)] as const))) as Record<DemoUser, string>;
-  const h: TasksHarness = {
-    app: await boot(),
-    kafka,
-    identity,
-    db,
-    tokens,
-    async gql<T>(user: DemoUser | null, query: string, variables?: Record<string, unknown>) {
-      const { body } = await graphqlRequest<T>(`${h.app.url}/graphql`, query, { token: user ? tokens[user] : undefined, variables });
-      return body as GqlResult<T>;
-    },
-    async restart() {
-      await h.app.close();
-      h.app = await boot();
-    },
-    async stop() {
-      await h.app?.close();
-      await kafka?.stop();
-      await identity?.stop();
-      await db?.drop();
-    },
-  };
-  return h;
+export function startTasksHarness(name: string): Promise<TasksHarness> {
+  return startServiceHarness({
+    service: 'commission-tasks',
+    database: name,
+    users: USERS,
+    env: { DEADLINE_SCAN_INTERVAL_MS: '0' },
+    module: (variables, logger) => AppModule.forRoot(env.load(variables), logger),
+  });
 }

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ServiceTokenClient } from '@seriktes/auth';
 import { addCalendarDays, endOfLocalDay, localDateOf } from '@seriktes/calendar';
 import { CitizenRequestClosed, parsePrecinctCode } from '@seriktes/contracts';
-import { EventConsumer } from '@seriktes/messaging';
+import { backoffDelay, EventConsumer } from '@seriktes/messaging';
 import { EMAIL_SENDER, PeriodicJob, SMS_SENDER, type EmailSender, type SmsSender } from '@seriktes/runtime';
 import { InstrumentService } from '../instruments/instrument.service';
 import type { Language } from '../instruments/types';
@@ -23,6 +23,9 @@ export interface InvitationSettings {
 
 const POST_CONTACT = 'post-contact';
 const MAX_ATTEMPTS = 10;
+/** Retries back off from about a minute, doubling with jitter, to at most an hour. */
+const RETRY_FIRST_MS = 60_000;
+const RETRY_MAX_MS = 3_600_000;
 
 interface PendingRow {
   id: string;
@@ -33,11 +36,6 @@ interface PendingRow {
   language: Language;
   expires_at: Date;
   attempts: number;
-}
-
-/** Retry delay after the n-th failed attempt: 1, 2, 4 ... minutes, at most an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
 /**
@@ -151,7 +149,7 @@ export class InvitationService implements OnModuleInit, OnApplicationBootstrap, 
                     status = CASE WHEN $5 THEN 'undeliverable' ELSE status END,
                     request_id = CASE WHEN $5 THEN NULL ELSE request_id END, contact = CASE WHEN $5 THEN NULL ELSE contact END
               WHERE id = $1`,
-            [row.id, attempts, message.slice(0, 500), new Date(now.getTime() + retryDelayMs(attempts)), giveUp],
+            [row.id, attempts, message.slice(0, 500), new Date(now.getTime() + backoffDelay(attempts, RETRY_FIRST_MS, RETRY_MAX_MS)), giveUp],
           );
           this.logger.warn(`invitation ${row.id} not delivered (attempt ${attempts}${giveUp ? ', giving up' : ''}): ${message}`);
           return 'failed' as const;

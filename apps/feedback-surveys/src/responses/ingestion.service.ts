@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -105,7 +105,7 @@ export class ResponseIngestion implements OnApplicationBootstrap, OnModuleDestro
       const profile = version.definition.asksProfile ? profileOf(p.answers) : { sex: null, ageBand: null };
       const stratum = weightKey(profile.sex, profile.ageBand);
       cells.add({ ...p, stratum }, observations);
-      const responseId = crypto.randomUUID();
+      const responseId = randomUUID();
       stored.push({ id: responseId, version_id: p.versionId, kind: p.kind, precinct_code: p.precinctCode, district_code: p.districtCode, region_code: p.regionCode, service_line: p.serviceLine, wave_id: p.waveId, month: p.month, stratum, answers: p.answers, masked: p.masked });
       const scores: Record<string, number | null> = {};
       const heads = headline.get(version.id) ?? new Set<string>();
