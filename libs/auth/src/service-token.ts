@@ -52,3 +52,35 @@ export class ServiceTokenClient {
     return body.access_token;
   }
 }
+
+/** A call to another service's GraphQL API failed: unreachable, refused, or answered with errors. */
+export class ServiceCallError extends Error {}
+
+/**
+ * One GraphQL operation at another service with this service's own token (services talk only
+ * through events and GraphQL). Every call has a deadline; any failure is a ServiceCallError that
+ * names the service, so callers decide whether to retry, queue or fail.
+ */
+export async function callServiceGraphql<T>(
+  tokens: ServiceTokenClient,
+  target: { service: string; url: string; timeoutMs?: number },
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(target.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await tokens.authorization() },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(target.timeoutMs ?? 5000),
+    });
+  } catch (error) {
+    throw new ServiceCallError(`${target.service} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new ServiceCallError(`${target.service} answered ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  }
+  return body.data;
+}

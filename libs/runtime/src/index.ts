@@ -5,3 +5,4 @@ export * from './validation';
 export * from './periodic';
 export * from './service-errors';
 export * from './notify';
+export * from './csv';

@@ -1,5 +1,6 @@
 /**
- * RFC 4180 CSV parsing that keeps the line where each record starts, for import error reports.
+ * RFC 4180 CSV parsing that keeps the line where each record starts, for import error reports
+ * (the roster's territory and inspector files, staffing-forecast's workforce facts).
  *
  * Accepts a UTF-8 byte order mark, CRLF, LF or CR line ends, quoted fields with delimiters, doubled
  * quotes and line breaks. The delimiter is `,`, or `;` when the header line has `;` and no `,` (what
