@@ -4,3 +4,4 @@ export * from './commission';
 export * from './commission-task';
 export * from './precinct';
 export * from './survey';
+export * from './forecast';
