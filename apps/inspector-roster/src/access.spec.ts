@@ -1,5 +1,5 @@
 import { jurisdictionOf, type AuthenticatedUser } from '@seriktes/auth';
-import { mayManage, mayReadInspector } from './access';
+import { mayManage, mayReadInspector, WORKFORCE_READ_ROLES } from './access';
 
 const user = (username: string, roles: string[], claims: Record<string, string> = {}): AuthenticatedUser =>
   ({ subject: username, username, roles, jurisdiction: jurisdictionOf(roles, claims), token: '' }) as unknown as AuthenticatedUser;
@@ -38,5 +38,13 @@ describe('mayReadInspector', () => {
     expect(mayReadInspector(unitHead, { unitCode: 'AST-SAR', username: null })).toBe(false);
     expect(mayReadInspector(analyst, { unitCode: 'AST-SAR', username: null })).toBe(true);
     expect(mayReadInspector(analyst, { unitCode: 'ALA-MED', username: null })).toBe(false);
+  });
+});
+
+describe('WORKFORCE_READ_ROLES', () => {
+  it('are the roster readers and services, not inspectors (a precinct sum could show a colleague\'s leave)', () => {
+    expect(WORKFORCE_READ_ROLES).toEqual(expect.arrayContaining(['platform_service', 'hr_planner', 'analyst', 'unit_head', 'department_head', 'ministry_hq', 'platform_admin']));
+    expect(WORKFORCE_READ_ROLES).not.toContain('district_inspector');
+    expect(WORKFORCE_READ_ROLES).not.toContain('citizen');
   });
 });

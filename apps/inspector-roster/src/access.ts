@@ -16,6 +16,13 @@ export const ROSTER_MANAGE_ROLES: readonly RoleName[] = [Role.unitHead, Role.dep
 /** Read the roster's personnel data (within their territory); inspectors also read their own record. */
 export const ROSTER_READ_ROLES: readonly RoleName[] = [...ROSTER_MANAGE_ROLES, Role.hrPlanner, Role.analyst, Role.districtInspector, Role.platformAdmin, Role.platformService];
 
+/**
+ * Read a precinct's workforce figures (officers and their yearly hours summed, leave by kind): the
+ * roster's readers within their territory, except inspectors, whose precinct sum could show a
+ * colleague's leave.
+ */
+export const WORKFORCE_READ_ROLES: readonly RoleName[] = ROSTER_READ_ROLES.filter((role) => role !== Role.districtInspector);
+
 /** Load territory reference data (imports, boundaries): HQ and the platform's administrators. */
 export const TERRITORY_MANAGE_ROLES: readonly RoleName[] = [Role.ministryHq, Role.platformAdmin];
 

@@ -7,6 +7,7 @@ import { CaseloadModule } from './caseload/caseload.module';
 import { DutyModule } from './duty/duty.module';
 import { InspectorsModule } from './inspectors/inspectors.module';
 import { TerritoryModule } from './territory/territory.module';
+import { WorkforceModule } from './workforce/workforce.module';
 import type { InspectorRosterConfig } from './config';
 import { inspectorRosterService } from './service';
 
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: InspectorRosterConfig, logger?: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [...platformModules(inspectorRosterService, config, logger), TerritoryModule, InspectorsModule, DutyModule, CaseloadModule, AccountabilityModule, AuditQueryModule],
+      imports: [...platformModules(inspectorRosterService, config, logger), TerritoryModule, InspectorsModule, DutyModule, CaseloadModule, AccountabilityModule, WorkforceModule, AuditQueryModule],
     };
   }
 }

@@ -33,6 +33,9 @@ export interface TestRoster {
   dataSource: DataSource;
   importer: RosterImporter;
   raw: RawKafka;
+  /** The suite's identity provider, e.g. for a service account's token (`clientToken`). */
+  identity: IdentityProvider;
+  /** Access tokens by name: the demo users asked for; add others (e.g. a client token) to use them with `gql`. */
   tokens: Record<string, string>;
   /** The operator that loads test data. */
   operator: { subject: string; username: string; roles: string[] };
@@ -75,6 +78,7 @@ export async function startTestRoster(database: string, users: readonly string[]
       dataSource,
       importer,
       raw,
+      identity,
       tokens,
       operator,
       gql: async <T>(query: string, as: string, variables?: Record<string, unknown>) =>

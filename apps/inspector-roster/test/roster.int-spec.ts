@@ -1,9 +1,11 @@
 /**
  * inspector-roster against the real PostgreSQL, a Kafka-protocol broker and identity-dev: the
  * territory and point lookup, imports that refuse bad files, assignment history and its events,
- * who is on duty during leave, the caseload read model, and jurisdiction.
+ * who is on duty during leave, the caseload read model, precinct workforce for the staffing
+ * forecast, and jurisdiction.
  */
 import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   CITIZEN_REQUEST_TOPIC,
@@ -23,7 +25,9 @@ import type { RawKafka } from '@seriktes/messaging/testing';
 import type { ServiceApp } from '@seriktes/runtime';
 import { getJson, waitFor } from '@seriktes/testing';
 import type { InspectorRosterConfig } from '../src/config';
+import { availableHours, localDateOf, SHIFT_PATTERNS, type Leave, type Schedule } from '../src/duty/rules';
 import type { RosterImporter } from '../src/import/importer';
+import { countingDate, publicDaysOff } from '../src/workforce/workforce';
 import { INSPECTOR_HEADER, INSPECTORS, PRECINCTS, precinctFile, square } from './fixtures';
 import { startTestRoster, type TestRoster } from './harness';
 
@@ -46,7 +50,7 @@ function record<T>(type: EventType<T>, data: T, subject: string, producer = 'cit
 }
 
 beforeAll(async () => {
-  test = await startTestRoster('roster', ['hq', 'ast.head', 'ast.esil.head', 'ast.esil.01', 'ast.esil.02', 'citizen.demo', 'ast.akimat']);
+  test = await startTestRoster('roster', ['hq', 'ast.head', 'ast.esil.head', 'ast.esil.01', 'ast.esil.02', 'citizen.demo', 'ast.akimat', 'ast.analyst']);
   ({ roster, raw, config, dataSource, importer, tokens, operator } = test);
 });
 
@@ -332,6 +336,180 @@ describe('caseload', () => {
     expect((await getJson(`${roster.url}/precincts/AST-ESL-02/caseload`)).status).toBe(401);
     expect((await getJson(`${roster.url}/precincts/AST-ESL-02/caseload`, { authorization: `Bearer ${tokens['ast.esil.01']}` })).status).toBe(403);
   });
+});
+
+describe('precinct workforce', () => {
+  interface Workforce {
+    precinctCode: string;
+    districtCode: string;
+    regionCode: string;
+    population: number;
+    areaKm2: number;
+    settlementType: string;
+    year: number;
+    countedOn: string;
+    officers: number;
+    postHolders: number;
+    sharedOfficers: number;
+    officersWithSchedule: number;
+    scheduledHours: number;
+    leaveHours: number;
+    leaveHoursByKind: Array<{ kind: string; hours: number }>;
+    holidayHours: number;
+    availableHours: number;
+    availableHoursPerOfficer: number | null;
+  }
+  interface Page {
+    precinctWorkforce: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: Array<{ cursor: string; node: Workforce }> } | null;
+  }
+  const QUERY = `query W($year: Int!, $regionCode: String, $districtCode: String, $first: Int, $after: String) {
+    precinctWorkforce(year: $year, regionCode: $regionCode, districtCode: $districtCode, first: $first, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage }
+      edges { cursor node { precinctCode districtCode regionCode population areaKm2 settlementType year countedOn officers postHolders sharedOfficers
+        officersWithSchedule scheduledHours leaveHours leaveHoursByKind { kind hours } holidayHours availableHours availableHoursPerOfficer } }
+    }
+  }`;
+  const workforce = (as: string, variables: { year: number; regionCode?: string; districtCode?: string; first?: number; after?: string | null }) => gql<Page>(QUERY, as, variables);
+  const nodes = (body: { data?: Page | null }) => body.data?.precinctWorkforce?.edges.map((e) => e.node) ?? [];
+  const codes = (body: { data?: Page | null }) => nodes(body).map((n) => n.precinctCode);
+  const today = localDateOf(new Date());
+  const zeros = { officers: 0, postHolders: 0, sharedOfficers: 0, officersWithSchedule: 0, scheduledHours: 0, leaveHours: 0, leaveHoursByKind: [], holidayHours: 0, availableHours: 0, availableHoursPerOfficer: null };
+
+  beforeAll(async () => {
+    // The staffing forecast's service account (realm role platform_service, no territory).
+    tokens['staffing-forecast'] = await test.identity.clientToken('staffing-forecast');
+    // AST100002, holder of AST-ESL-02 (no duty schedule), also assists at AST-ESL-01 since mid-2025.
+    const body = await gql(
+      `mutation { assignInspector(input: { inspectorId: "${ids.AST100002}", precinctCode: "AST-ESL-01", position: assistant, validFrom: "2025-06-01", reason: "cover" }) { id } }`,
+      'ast.esil.head',
+    );
+    expect(body.errors).toBeUndefined();
+  });
+
+  it("sums a precinct's officers' hours exactly as the available-hours rule gives them", async () => {
+    const body = await workforce('staffing-forecast', { year: 2026, districtCode: 'AST-ESL', first: 1 });
+    expect(body.errors).toBeUndefined();
+    // AST100001 (the holder): five-day from 1 January 2026 and annual leave 1–20 December (set in "who is on duty").
+    const schedule: Schedule = { patternCode: 'five-day', anchorDate: '2026-01-01', validFrom: '2026-01-01', validTo: null };
+    const leave: Leave = { kind: 'annual', startDate: '2026-12-01', endDate: '2026-12-20' };
+    const rule = availableHours([schedule], SHIFT_PATTERNS, [leave], 2026, publicDaysOff(2026));
+    // By hand: 1–20 December 2026 (Tuesday 1st) holds 14 weekdays, one of them Independence Day (16th): 13 shifts × 8 paid hours.
+    expect(rule.leaveHours.annual).toBe(13 * 8);
+    const precinct = await gql<{ precinct: { areaKm2: number } }>('{ precinct(code: "AST-ESL-01") { areaKm2 } }', 'hq');
+    expect(nodes(body)).toEqual([
+      {
+        precinctCode: 'AST-ESL-01',
+        districtCode: 'AST-ESL',
+        regionCode: 'AST',
+        population: 3200,
+        areaKm2: precinct.data?.precinct.areaKm2,
+        settlementType: 'urban',
+        year: 2026,
+        countedOn: countingDate(2026, today),
+        // AST100001 and the shared assistant AST100002, who has no schedule and adds no hours.
+        officers: 2,
+        postHolders: 1,
+        sharedOfficers: 1,
+        officersWithSchedule: 1,
+        scheduledHours: rule.scheduledHours,
+        leaveHours: 104,
+        leaveHoursByKind: [{ kind: 'annual', hours: 104 }],
+        holidayHours: rule.holidayHours,
+        availableHours: rule.availableHours,
+        availableHoursPerOfficer: rule.availableHours,
+      },
+    ]);
+    expect([rule.scheduledHours, rule.holidayHours, rule.availableHours]).toEqual([2088, 120, 2088 - 120 - 104]);
+  });
+
+  it('gives zeros and no per-officer figure for a precinct without officers, and counts officers on 1 January of a past year', async () => {
+    const body = await workforce('hq', { year: 2025, districtCode: 'AST-ESL' });
+    expect(body.errors).toBeUndefined();
+    const [esl01, esl02, esl03, esl04] = nodes(body);
+    expect(esl04).toMatchObject({ precinctCode: 'AST-ESL-04', countedOn: '2025-01-01', ...zeros });
+    // On 1 January 2025 AST-ESL-01 had its holder only, who had no schedule before 2026.
+    expect(esl01).toMatchObject({ precinctCode: 'AST-ESL-01', officers: 1, postHolders: 1, sharedOfficers: 0, officersWithSchedule: 0, availableHours: 0, availableHoursPerOfficer: null });
+    expect([esl02.officers, esl03.officers]).toEqual([1, 1]);
+    const current = await workforce('hq', { year: Number(today.slice(0, 4)), districtCode: 'AST-ESL', first: 1 });
+    expect(nodes(current)[0].countedOn).toBe(today);
+  });
+
+  it("keeps each caller to their jurisdiction and never serves inspectors or citizens", async () => {
+    const unit = await workforce('ast.esil.head', { year: 2026 });
+    expect(body(unit)).toMatchObject({ totalCount: 4 });
+    expect(codes(unit)).toEqual(['AST-ESL-01', 'AST-ESL-02', 'AST-ESL-03', 'AST-ESL-04']);
+    expect(codes(await workforce('ast.esil.head', { year: 2026, regionCode: 'AST' }))).toEqual(codes(unit));
+    for (const args of [{ districtCode: 'AST-SAR' }, { regionCode: 'ALA' }]) {
+      const refused = await workforce('ast.esil.head', { year: 2026, ...args });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await workforce('ast.head', { year: 2026, regionCode: 'ALA' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(codes(await workforce('ast.analyst', { year: 2026 }))).toHaveLength(5);
+    for (const as of ['ast.esil.01', 'citizen.demo', 'ast.akimat']) {
+      const refused = await workforce(as, { year: 2026 });
+      expect([refused.data, refused.errors?.[0].extensions?.code]).toEqual([null, 'FORBIDDEN']);
+    }
+    const audited = (await dataSource.query(
+      `SELECT action, count(*)::int AS n FROM inspector_roster.audit_log WHERE entity = 'precinct_workforce' AND actor_username = 'ast.esil.head' GROUP BY action ORDER BY action`,
+    )) as Array<{ action: string; n: number }>;
+    expect(audited).toEqual([
+      { action: 'denied', n: 2 },
+      { action: 'read', n: 2 },
+    ]);
+  });
+
+  it("gives the staffing forecast's service account the whole country, page by page", async () => {
+    const all = await workforce('staffing-forecast', { year: 2026, first: 1000 });
+    expect(all.errors).toBeUndefined();
+    expect(body(all)).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: false } });
+    expect(codes(all)).toEqual(['AST-ESL-01', 'AST-ESL-02', 'AST-ESL-03', 'AST-ESL-04', 'AST-SAR-01']);
+    expect(nodes(all)[4]).toMatchObject({ precinctCode: 'AST-SAR-01', officers: 1, postHolders: 1, officersWithSchedule: 0, availableHoursPerOfficer: null });
+
+    const pages: Workforce[][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await workforce('staffing-forecast', { year: 2026, first: 2, after });
+      expect(page.errors).toBeUndefined();
+      expect(body(page)?.totalCount).toBe(5);
+      pages.push(nodes(page));
+      if (!body(page)?.pageInfo.hasNextPage) break;
+      after = body(page)?.pageInfo.endCursor ?? null;
+    }
+    expect(pages.map((p) => p.map((n) => n.precinctCode))).toEqual([['AST-ESL-01', 'AST-ESL-02'], ['AST-ESL-03', 'AST-ESL-04'], ['AST-SAR-01']]);
+    expect(pages.flat()).toEqual(nodes(all));
+  });
+
+  it('computes a page with the same few queries whatever its size', async () => {
+    const spy = jest.spyOn(PgClient.prototype, 'query');
+    const rosterQueries = () =>
+      spy.mock.calls.filter(([sql]) => typeof sql === 'string' && /inspector_roster\.(precinct|assignment|duty_schedule|leave|shift_pattern)\b/.test(sql)).length;
+    try {
+      expect((await workforce('staffing-forecast', { year: 2026, first: 1 })).errors).toBeUndefined();
+      const one = rosterQueries();
+      spy.mockClear();
+      expect(codes(await workforce('staffing-forecast', { year: 2026, first: 5 }))).toHaveLength(5);
+      // Precincts, their total, assignments, schedules, leave, shift patterns.
+      expect([one, rosterQueries()]).toEqual([6, 6]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses bad arguments with field-level errors', async () => {
+    const bad = await workforce('staffing-forecast', { year: 1999, regionCode: 'ast', districtCode: 'AST-E', first: 1001, after: 'not-a-cursor' });
+    expect(bad.data).toBeNull();
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((bad.errors?.[0].extensions?.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['year', 'regionCode', 'districtCode', 'first', 'after']);
+    const zero = await workforce('staffing-forecast', { year: 2101, first: 0 });
+    expect((zero.errors?.[0].extensions?.errors as Array<{ field: string }>).map((e) => e.field)).toEqual(['year', 'first']);
+    const outside = await workforce('staffing-forecast', { year: 2026, regionCode: 'ALA', districtCode: 'AST-ESL' });
+    expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ field: 'districtCode' }] });
+  });
+
+  function body(response: { data?: Page | null }) {
+    return response.data?.precinctWorkforce;
+  }
 });
 
 describe('operations', () => {

@@ -200,11 +200,14 @@ export class DutyService {
     return group(rows.map(toLeave), (l) => l.inspectorId);
   }
 
-  async schedulesOf(em: EntityManager, inspectorIds: readonly string[]): Promise<Map<string, ScheduleRow[]>> {
+  /** Duty schedules of these inspectors, optionally only those in force on a day of [from, to]. */
+  async schedulesOf(em: EntityManager, inspectorIds: readonly string[], from?: string, to?: string): Promise<Map<string, ScheduleRow[]>> {
     const rows = (await em.query(
       `SELECT id, inspector_id, pattern_code, ${D('anchor_date')} AS anchor_date, ${D('valid_from')} AS valid_from, ${D('valid_to')} AS valid_to
-         FROM inspector_roster.duty_schedule WHERE inspector_id = ANY($1::uuid[]) ORDER BY valid_from`,
-      [inspectorIds],
+         FROM inspector_roster.duty_schedule
+        WHERE inspector_id = ANY($1::uuid[]) AND ($2::date IS NULL OR valid_to IS NULL OR valid_to >= $2) AND ($3::date IS NULL OR valid_from <= $3)
+        ORDER BY valid_from`,
+      [inspectorIds, from ?? null, to ?? null],
     )) as Array<{ id: string; inspector_id: string; pattern_code: string; anchor_date: string; valid_from: string; valid_to: string | null }>;
     return group(
       rows.map((r) => ({ id: r.id, inspectorId: r.inspector_id, patternCode: r.pattern_code, anchorDate: r.anchor_date, validFrom: r.valid_from, validTo: r.valid_to })),

@@ -36,14 +36,36 @@ function assertInstant(at: Date, what = 'instant'): void {
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new RangeError(`invalid ${what}`);
 }
 
+/**
+ * The two date conversions are memoised: the duty rules walk every day of a year for every
+ * inspector (the yearly hours of thousands of them in one page), and parsing or formatting dates
+ * through `Date` each time dominated that work. Only valid dates are kept; the caches are
+ * cleared when they grow past a few centuries of days.
+ */
+const CACHE_LIMIT = 100_000;
+const dayNumbers = new Map<string, number>();
+const dateStrings = new Map<number, string>();
+
 /** Days since 1970-01-01 of a local date (a plain day count, no time zone involved). */
 export function dayNumber(date: string): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   assertDate(date);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  if (dayNumbers.size >= CACHE_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const known = dateStrings.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (Number.isInteger(day)) {
+    if (dateStrings.size >= CACHE_LIMIT) dateStrings.clear();
+    dateStrings.set(day, date);
+  }
+  return date;
 }
 
 export function addDays(date: string, days: number): string {
@@ -52,7 +74,8 @@ export function addDays(date: string, days: number): string {
 
 /** Monday = 0 … Sunday = 6. */
 export function isoWeekday(date: string): number {
-  return (new Date(dayNumber(date) * DAY_MS).getUTCDay() + 6) % 7;
+  // 1970-01-01 (day 0) was a Thursday (3).
+  return (((dayNumber(date) + 3) % 7) + 7) % 7;
 }
 
 /** The Kazakhstan local date on which the instant falls. */
