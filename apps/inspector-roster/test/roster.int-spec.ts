@@ -258,7 +258,7 @@ describe('who is on duty', () => {
     const own = await gql<{ inspector: { availableHours: { scheduledHours: number; availableHours: number; leaveHours: Array<{ kind: string; hours: number }> }; leave: unknown[] } }>(query, 'ast.esil.01');
     expect(own.errors).toBeUndefined();
     expect(own.data?.inspector.availableHours.leaveHours).toEqual([{ kind: 'annual', hours: expect.any(Number) }]);
-    expect(own.data?.inspector.availableHours.availableHours).toBe(own.data!.inspector.availableHours.scheduledHours - own.data!.inspector.availableHours.leaveHours[0].hours - 72);
+    expect(own.data?.inspector.availableHours.availableHours).toBe(own.data!.inspector.availableHours.scheduledHours - own.data!.inspector.availableHours.leaveHours[0].hours - 120);
     const colleague = await gql<{ inspector: { fullName: string; availableHours: unknown; leave: unknown } }>(query, 'ast.esil.02');
     expect(colleague.data?.inspector).toEqual({ fullName: 'Сұлтанова Айгерім Ерланқызы', availableHours: null, leave: null });
     expect(colleague.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);

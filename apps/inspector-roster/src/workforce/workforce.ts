@@ -9,10 +9,7 @@ import { decodeCursor, InvalidCursorError, pageSize } from '@seriktes/graphql';
 import { HOLDER_POSITIONS } from '../inspectors/inspector.repository';
 import {
   availableHours,
-  holidaysOf,
-  KZ_PUBLIC_HOLIDAYS_2026,
   LEAVE_KINDS,
-  withWeekendTransfers,
   type AvailableHours,
   type Leave,
   type LeaveKind,
@@ -71,20 +68,7 @@ export function countingDate(year: number, today: string): string {
   return today.slice(0, 4) === String(year).padStart(4, '0') ? today : `${String(year).padStart(4, '0')}-01-01`;
 }
 
-/**
- * The public days off of a year, as the available-hours rule takes them: the fixed-date holidays
- * plus the working days they move to when they fall on a weekend (`withWeekendTransfers`). Kurban
- * ait (lunar) is known for 2026 only; other years lack it, and government decrees swapping working
- * days are not modelled.
- */
-export function publicDaysOff(year: number): string[] {
-  if (year === 2026) {
-    const fixed = holidaysOf(2026);
-    const moving = KZ_PUBLIC_HOLIDAYS_2026.filter((d) => !fixed.includes(d));
-    return withWeekendTransfers(KZ_PUBLIC_HOLIDAYS_2026, moving);
-  }
-  return withWeekendTransfers(holidaysOf(year));
-}
+export { publicDaysOff } from '../duty/rules/available-hours';
 
 /** An officer serving a precinct on the counting date (an assignment in force then). */
 export interface PrecinctOfficer {

@@ -45,15 +45,16 @@ describe('availableHours', () => {
       shifts: 261,
       availableShifts: 230,
     });
-    // 2026 defaults to KZ_PUBLIC_HOLIDAYS_2026.
-    expect(availableHours(open('five-day'), SHIFT_PATTERNS, [annual], 2026)).toEqual(result);
   });
 
-  it('five-day inspector with weekend transfers: six more days off', () => {
+  it('five-day inspector with weekend transfers: six more days off (the default: publicDaysOff)', () => {
     // 15 weekday days off × 8 = 120 h; 2088 − 120 − 176 = 1792 h.
     const holidays = withWeekendTransfers(KZ_PUBLIC_HOLIDAYS_2026, ['2026-05-27']);
     const result = availableHours(open('five-day'), SHIFT_PATTERNS, [annual], 2026, holidays);
     expect([result.holidayHours, result.availableHours]).toEqual([120, 1792]);
+    // Without holidays given, the rule takes the public days off with their weekend transfers, as
+    // Inspector.availableHours and precinctWorkforce (staffing-forecast's input) both do.
+    expect(availableHours(open('five-day'), SHIFT_PATTERNS, [annual], 2026)).toEqual(result);
   });
 
   it('a holiday inside the leave counts as holiday, not leave', () => {

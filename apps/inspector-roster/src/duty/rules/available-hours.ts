@@ -92,6 +92,21 @@ function emptyLeaveHours(): Record<LeaveKind, number> {
  * `holidays` are local dates; default: KZ_PUBLIC_HOLIDAYS_2026 for 2026, otherwise holidaysOf(year)
  * (fixed-date holidays only).
  */
+/**
+ * The public days off of a year, as the available-hours rule takes them: the fixed-date holidays
+ * plus the working days they move to when they fall on a weekend (`withWeekendTransfers`). Kurban
+ * ait (lunar) is known for 2026 only; other years lack it, and government decrees swapping working
+ * days are not modelled.
+ */
+export function publicDaysOff(year: number): string[] {
+  if (year === 2026) {
+    const fixed = holidaysOf(2026);
+    const moving = KZ_PUBLIC_HOLIDAYS_2026.filter((d) => !fixed.includes(d));
+    return withWeekendTransfers(KZ_PUBLIC_HOLIDAYS_2026, moving);
+  }
+  return withWeekendTransfers(holidaysOf(year));
+}
+
 export function availableHours(
   schedules: readonly Schedule[],
   patterns: PatternSource,
@@ -100,7 +115,7 @@ export function availableHours(
   holidays?: readonly string[],
 ): AvailableHours {
   if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`invalid year ${year}`);
-  const holidaySet = new Set(holidays ?? (year === 2026 ? KZ_PUBLIC_HOLIDAYS_2026 : holidaysOf(year)));
+  const holidaySet = new Set(holidays ?? publicDaysOff(year));
   const y = String(year).padStart(4, '0');
   const shifts = expandSchedules(schedules, patterns, `${y}-01-01`, `${y}-12-31`);
   const leaveHours = emptyLeaveHours();
