@@ -99,7 +99,8 @@ describe('forecastDemand: seasonal series with trend', () => {
     for (let t = 12; t < 36; t++) scale += Math.abs(train[t] - train[t - 12]);
     scale /= 24;
     const last = train[35];
-    const naiveMase = holdout.reduce((sum, actual) => sum + Math.abs(actual - last), 0) / holdout.length / scale;
+    const naiveMase =
+      holdout.reduce((sum, actual) => sum + Math.abs(actual - last), 0) / holdout.length / scale;
     expect(naiveMase).toBeGreaterThan(bound);
     // The seasonal-naive benchmark reported by the backtest is beaten too.
     expect(backtest.naiveMase!).toBeGreaterThan(backtest.mase!);
@@ -327,7 +328,8 @@ describe('forecastDemand: validation', () => {
 describe('aggregateForecastSd', () => {
   it('equals the monthly sd for a single month', () => {
     const result = forecastDemand(synthetic(36, 11, 4), { horizon: 12 });
-    for (const h of [1, 5, 12]) expect(aggregateForecastSd(result, h, h)).toBeCloseTo(result.forecast[h - 1].sd, 9);
+    for (const h of [1, 5, 12])
+      expect(aggregateForecastSd(result, h, h)).toBeCloseTo(result.forecast[h - 1].sd, 9);
   });
 
   it('lies between independent and perfectly correlated monthly errors', () => {

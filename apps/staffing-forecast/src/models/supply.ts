@@ -119,16 +119,21 @@ const OFFICIAL_FORMULA =
   'need = V + D̂ + ΔA; projected gap = need − Ĥ (seed-004 §2.11, after 004:L5468-5473)';
 
 /** First-year leavers: a quarter for negative reasons, the rest at their own request (000:L1460-1474). */
-const FIRST_YEAR_SPLIT: Readonly<Partial<Record<DepartureReason, number>>> = { own_request: 0.75, negative: 0.25 };
+const FIRST_YEAR_SPLIT: Readonly<Partial<Record<DepartureReason, number>>> = {
+  own_request: 0.75,
+  negative: 0.25,
+};
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function requireCount(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${what} must be a finite number >= 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`${what} must be a finite number >= 0, got ${value}`);
 }
 
 function requireInteger(value: number, what: string, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${what} must be an integer >= ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`${what} must be an integer >= ${min}, got ${value}`);
 }
 
 function zeroDepartures(): Record<DepartureReason, number> {
@@ -141,7 +146,8 @@ function sortedPeriods(periods: readonly WorkforcePeriod[]): WorkforcePeriod[] {
     requireCount(row.authorised, `${row.period} authorised`);
     requireCount(row.filled, `${row.period} filled`);
     requireCount(row.hires, `${row.period} hires`);
-    for (const reason of DEPARTURE_REASONS) requireCount(row.departures[reason] ?? 0, `${row.period} departures.${reason}`);
+    for (const reason of DEPARTURE_REASONS)
+      requireCount(row.departures[reason] ?? 0, `${row.period} departures.${reason}`);
   }
   return [...periods].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
@@ -166,7 +172,8 @@ export function estimateTurnover(periods: readonly WorkforcePeriod[], months = 1
   }
   const meanFilled = filled / basisMonths;
   if (meanFilled > 0) {
-    for (const reason of DEPARTURE_REASONS) annualRates[reason] = (12 * departures[reason]) / basisMonths / meanFilled;
+    for (const reason of DEPARTURE_REASONS)
+      annualRates[reason] = (12 * departures[reason]) / basisMonths / meanFilled;
   }
   return { annualRates, hiresPerMonth: hires / basisMonths, basisMonths };
 }
@@ -186,14 +193,17 @@ export function forecastSupply(input: SupplyInput): SupplyMonth[] {
     monthlyRates[reason] = rate / 12;
     monthlyRateTotal += rate / 12;
   }
-  if (monthlyRateTotal > 1) throw new RangeError(`annual departure rates sum to more than 12 (${monthlyRateTotal * 12})`);
+  if (monthlyRateTotal > 1)
+    throw new RangeError(`annual departure rates sum to more than 12 (${monthlyRateTotal * 12})`);
   const firstYear = input.firstYearAttritionRate ?? 0;
-  if (!(firstYear >= 0 && firstYear < 1)) throw new RangeError(`firstYearAttritionRate must be in [0, 1), got ${firstYear}`);
+  if (!(firstYear >= 0 && firstYear < 1))
+    throw new RangeError(`firstYearAttritionRate must be in [0, 1), got ${firstYear}`);
   const firstYearHazard = 1 - Math.pow(1 - firstYear, 1 / 12);
   const capacity = hiring.capacityPerMonth ?? Infinity;
   if (!(capacity >= 0)) throw new RangeError(`capacityPerMonth must be >= 0, got ${capacity}`);
   if (hiring.policy === 'fixed') requireCount(hiring.monthlyHires ?? Number.NaN, 'hiring.monthlyHires');
-  else if (hiring.policy !== 'replace') throw new RangeError(`unknown hiring policy '${String(hiring.policy)}'`);
+  else if (hiring.policy !== 'replace')
+    throw new RangeError(`unknown hiring policy '${String(hiring.policy)}'`);
   const scheduled = input.scheduledRetirements ?? [];
   const pipeline = input.pipeline ?? [];
   scheduled.forEach((value, i) => requireCount(value, `scheduledRetirements[${i}]`));
@@ -201,7 +211,8 @@ export function forecastSupply(input: SupplyInput): SupplyMonth[] {
   const changes = new Map<number, number>();
   for (const change of input.authorisedChanges ?? []) {
     requireInteger(change.month, 'authorisedChanges.month', 1);
-    if (!Number.isFinite(change.delta)) throw new RangeError(`authorisedChanges.delta must be finite, got ${change.delta}`);
+    if (!Number.isFinite(change.delta))
+      throw new RangeError(`authorisedChanges.delta must be finite, got ${change.delta}`);
     changes.set(change.month, (changes.get(change.month) ?? 0) + change.delta);
   }
 
@@ -298,8 +309,16 @@ export function forecastSupply(input: SupplyInput): SupplyMonth[] {
 export function officialMethod(
   periods: readonly WorkforcePeriod[],
   authorisedChange = 0,
-): { vacancies: number; averageDepartures: number; averageHires: number; need: number; projectedGap: number; formula: string } {
-  if (!Number.isFinite(authorisedChange)) throw new RangeError(`authorisedChange must be finite, got ${authorisedChange}`);
+): {
+  vacancies: number;
+  averageDepartures: number;
+  averageHires: number;
+  need: number;
+  projectedGap: number;
+  formula: string;
+} {
+  if (!Number.isFinite(authorisedChange))
+    throw new RangeError(`authorisedChange must be finite, got ${authorisedChange}`);
   const rows = sortedPeriods(periods);
   if (rows.length === 0) throw new RangeError('officialMethod needs at least one period');
   const last = rows[rows.length - 1];
@@ -313,5 +332,12 @@ export function officialMethod(
   const averageDepartures = (12 * departures) / rows.length;
   const averageHires = (12 * hires) / rows.length;
   const need = vacancies + averageDepartures + authorisedChange;
-  return { vacancies, averageDepartures, averageHires, need, projectedGap: need - averageHires, formula: OFFICIAL_FORMULA };
+  return {
+    vacancies,
+    averageDepartures,
+    averageHires,
+    need,
+    projectedGap: need - averageHires,
+    formula: OFFICIAL_FORMULA,
+  };
 }
