@@ -139,7 +139,7 @@ export async function main(): Promise<void> {
     console.log('');
     console.log('  every app: GET /health, GET /health/live, GET /metrics (no token needed)');
     console.log('  demo users (development only, password "demo"): hq, ast.head, ast.esil.head, ast.esil.01, ast.esil.02,');
-    console.log('    ast.analyst, ast.commission, ast.akimat, ast.school.54, ast.health, council.ast, citizen.demo, audit.prosecutor, admin');
+    console.log('    ast.analyst, ast.hr, ast.commission, ast.akimat, ast.school.54, ast.health, council.ast, citizen.demo, audit.prosecutor, admin');
     if (gateway) {
       console.log('');
       console.log(`  GraphQL gateway: ${gateway.url}/graphql`);

@@ -6,6 +6,7 @@ export const subgraphs = {
   'inspector-roster': 'INSPECTOR_ROSTER_URL',
   'commission-tasks': 'COMMISSION_TASKS_URL',
   'feedback-surveys': 'FEEDBACK_SURVEYS_URL',
+  'staffing-forecast': 'STAFFING_FORECAST_URL',
 } as const;
 
 /** Every variable the gateway reads, with its local default (checked against deploy/ by a test). */
@@ -16,6 +17,7 @@ export const env = defineEnv({
   INSPECTOR_ROSTER_URL: { kind: 'url', default: 'http://127.0.0.1:4102/graphql', description: 'GraphQL endpoint of the inspector-roster subgraph.' },
   COMMISSION_TASKS_URL: { kind: 'url', default: 'http://127.0.0.1:4103/graphql', description: 'GraphQL endpoint of the commission-tasks subgraph.' },
   FEEDBACK_SURVEYS_URL: { kind: 'url', default: 'http://127.0.0.1:4105/graphql', description: 'GraphQL endpoint of the feedback-surveys subgraph.' },
+  STAFFING_FORECAST_URL: { kind: 'url', default: 'http://127.0.0.1:4104/graphql', description: 'GraphQL endpoint of the staffing-forecast subgraph.' },
   SUPERGRAPH_FILE: {
     kind: 'string',
     default: 'apps/gateway/supergraph.graphql',
