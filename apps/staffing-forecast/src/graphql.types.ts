@@ -230,6 +230,9 @@ export class PrecinctNeedNode {
   @Field({ description: 'Precinct code.' })
   precinctCode!: string;
 
+  @Field(() => PrecinctRef, { description: 'The precinct (its name, boundary and inspectors through the gateway).' })
+  precinct!: PrecinctRef;
+
   @Field({ description: 'District code.' })
   districtCode!: string;
 

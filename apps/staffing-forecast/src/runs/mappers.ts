@@ -82,6 +82,7 @@ export interface StoredPrecinct {
 export function precinctNode(p: StoredPrecinct): PrecinctNeedNode {
   return {
     precinctCode: p.precinct_code,
+    precinct: { id: p.precinct_code },
     districtCode: p.district_code,
     need: p.need,
     needWorkload: p.need_workload,
@@ -107,6 +108,7 @@ export function whatIfNode(w: WhatIfResult): StaffingNeedNode {
     districts: w.summary.districts.map(districtNode),
     precincts: w.precincts.map((n) => ({
       precinctCode: n.code,
+      precinct: { id: n.code },
       districtCode: n.districtCode,
       need: n.need,
       needWorkload: n.workload,

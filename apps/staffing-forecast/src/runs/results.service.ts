@@ -82,21 +82,16 @@ export class ResultsService {
     if (scopeCode !== NATIONAL && !TERRITORY.test(scopeCode)) throw invalidInput([{ field: 'scope', message: 'must be KAZ, a region, a district or a precinct code' }]);
     if (!mayReadPublished(user, scopeCode)) throw forbidden(`no staffing figures of ${scopeCode} for you`);
     const drafts = mayReadRuns(user, scopeCode);
-    const district = scopeCode.split('-').slice(0, 2).join('-');
-    const [run] = (await this.dataSource.query(
-      `SELECT id, published_at FROM ${S}.forecast_run
-        WHERE status = 'succeeded' AND ($2 OR published_at IS NOT NULL)
-          AND (scope_code = 'KAZ' OR starts_with($1 || '-', scope_code || '-') OR ($1 <> 'KAZ' AND starts_with(scope_code || '-', $3 || '-') AND length($1) <= 7 AND scope_code = $3))
-        ORDER BY published_at IS NULL, coalesce(published_at, finished_at) DESC LIMIT 1`,
-      [scopeCode, drafts, district],
-    )) as Array<{ id: string; published_at: Date | null }>;
-    if (!run) return [];
+    // Per district of the scope, the latest published run that covered it (planners: or a finished draft when none is published).
     const rows = (await this.dataSource.query(
-      `SELECT district_code, need, current, filled, authorised, filled_at_horizon FROM ${S}.forecast_district
-        WHERE run_id = $1 AND ($2 = 'KAZ' OR starts_with(district_code || '-', $2 || '-') OR starts_with($2 || '-', district_code || '-'))
-        ORDER BY district_code`,
-      [run.id, scopeCode],
-    )) as Array<{ district_code: string; need: number; current: number; filled: number | null; authorised: number | null; filled_at_horizon: number | null }>;
+      `SELECT DISTINCT ON (d.district_code) d.district_code, d.need, d.current, d.filled, d.authorised, d.filled_at_horizon, r.id AS run_id, r.published_at
+         FROM ${S}.forecast_district d JOIN ${S}.forecast_run r ON r.id = d.run_id
+        WHERE r.status = 'succeeded' AND ($2 OR r.published_at IS NOT NULL)
+          AND ($1 = 'KAZ' OR starts_with(d.district_code || '-', $1 || '-') OR starts_with($1 || '-', d.district_code || '-'))
+          AND r.scope_code !~ '^[A-Z]{3}-[A-Z]{3}-[0-9]+$'
+        ORDER BY d.district_code, r.published_at IS NULL, coalesce(r.published_at, r.finished_at) DESC`,
+      [scopeCode, drafts],
+    )) as Array<{ district_code: string; need: number; current: number; filled: number | null; authorised: number | null; filled_at_horizon: number | null; run_id: string; published_at: Date | null }>;
     return rows.map((d) => ({
       districtCode: d.district_code,
       need: d.need,
@@ -106,8 +101,8 @@ export class ResultsService {
       vacancyRate: d.authorised ? Math.round(((d.authorised - (d.filled ?? 0)) / d.authorised) * 10_000) / 10_000 : null,
       filledAtHorizon: d.filled_at_horizon,
       gap: Math.round((d.need - (d.filled_at_horizon ?? d.filled ?? d.current)) * 10) / 10,
-      runId: run.id,
-      published: run.published_at !== null,
+      runId: d.run_id,
+      published: d.published_at !== null,
     }));
   }
 
@@ -130,7 +125,7 @@ export class ResultsService {
     const from = addMonths(to, -(months - 1));
     const rows = (await this.dataSource.query(
       `SELECT to_char(month, 'YYYY-MM') AS month, category, requests, line_102, answered, elapsed_hours, units FROM ${S}.workload_month
-        WHERE precinct_code = $1 AND month BETWEEN $2 AND $3 ORDER BY month, category`,
+        WHERE precinct_code = $1 AND month BETWEEN $2 AND $3 AND (requests > 0 OR answered > 0) ORDER BY month, category`,
       [precinctCode, from, to],
     )) as Array<{ month: string; category: string; requests: number; line_102: number; answered: number; elapsed_hours: number; units: number }>;
     const [precinct] = (await this.dataSource.query(`SELECT population, officers, officers_with_schedule, available_hours, district_code, region_code FROM ${S}.precinct WHERE code = $1`, [precinctCode])) as Array<{
