@@ -1,6 +1,6 @@
 /**
  * The platform's front door end to end, every part its own process: identity-dev (the realm's
- * tokens), citizen-requests, inspector-roster, commission-tasks and feedback-surveys (subgraphs on real
+ * tokens), citizen-requests, inspector-roster, commission-tasks, feedback-surveys and staffing-forecast (subgraphs on real
  * PostgreSQL and a real Kafka-protocol broker), and the gateway composed from the committed supergraph.
  */
 import { readFileSync } from 'node:fs';
@@ -36,6 +36,7 @@ let db: TestDatabase;
 let citizenRequests: ServiceProcess;
 let commissionTasks: ServiceProcess;
 let feedbackSurveys: ServiceProcess;
+let staffingForecast: ServiceProcess;
 let roster: ServiceProcess;
 let gateway: ServiceProcess;
 const tokens: Record<string, string> = {};
@@ -68,6 +69,7 @@ beforeAll(async () => {
     migrateService('inspector-roster', env),
     migrateService('commission-tasks', env),
     migrateService('feedback-surveys', env),
+    migrateService('staffing-forecast', env),
   ]);
   // The roster's demo territory, through its own seed command (the precincts requests point at must exist).
   await runServiceCommand('inspector-roster', 'seed/main.ts', env);
@@ -75,12 +77,14 @@ beforeAll(async () => {
   roster = await startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' });
   // feedback-surveys asks citizen-requests to deliver post-contact invitations.
   const startingCitizenRequests = startService({ name: 'citizen-requests', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.status !== 'error' });
-  [citizenRequests, commissionTasks, feedbackSurveys] = await Promise.all([
+  [citizenRequests, commissionTasks, feedbackSurveys, staffingForecast] = await Promise.all([
     startingCitizenRequests,
     startService({ name: 'commission-tasks', env, ready: (h) => h.status !== 'error' }),
     startingCitizenRequests.then((cr) =>
       startService({ name: 'feedback-surveys', env: { ...env, CITIZEN_REQUESTS_GRAPHQL_URL: `${cr.url}/graphql`, INVITATION_INTERVAL_MS: '200' }, ready: (h) => h.status !== 'error' }),
     ),
+    // staffing-forecast reads precincts and available hours from the roster.
+    startService({ name: 'staffing-forecast', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.checks.consumer?.status === 'ok' && h.status !== 'error' }),
   ]);
   gateway = await startService({
     name: 'gateway',
@@ -90,10 +94,11 @@ beforeAll(async () => {
       INSPECTOR_ROSTER_URL: `${roster.url}/graphql`,
       COMMISSION_TASKS_URL: `${commissionTasks.url}/graphql`,
       FEEDBACK_SURVEYS_URL: `${feedbackSurveys.url}/graphql`,
+      STAFFING_FORECAST_URL: `${staffingForecast.url}/graphql`,
       LOG_LEVEL: 'warn',
     },
   });
-  for (const user of ['ast.esil.01', 'ast.esil.02', 'ast.esil.head', 'citizen.demo', 'ast.akimat', 'council.ast', 'audit.prosecutor']) {
+  for (const user of ['ast.esil.01', 'ast.esil.02', 'ast.esil.head', 'citizen.demo', 'ast.akimat', 'council.ast', 'audit.prosecutor', 'ast.hr']) {
     tokens[user] = await identity.token(user);
   }
   const requests: Array<[string, string, { lat: number; lon: number }]> = [
@@ -123,7 +128,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([gateway, citizenRequests, commissionTasks, feedbackSurveys, roster].filter(Boolean).map((s) => s.stop()));
+  await Promise.all([gateway, citizenRequests, commissionTasks, feedbackSurveys, staffingForecast, roster].filter(Boolean).map((s) => s.stop()));
   await Promise.all([identity?.stop(), kafka?.stop()]);
   await db?.drop();
 });
@@ -175,6 +180,24 @@ describe('the gateway over its subgraphs', () => {
     expect(trust.map((f) => f.indicator)).toContain('trust');
     // No responses yet: every headline figure of the area survey is there, with n 0 and no value.
     expect(trust.every((f) => f.instrumentCode === 'area-safety' && f.n === 0 && f.suppressed && f.value === null)).toBe(true);
+  });
+
+  it('counts requests registered through citizen-requests into staffing-forecast’s workload, and answers Precinct.staffing (null before a run is published)', async () => {
+    const workload = await waitFor(
+      async () => {
+        const { body } = await graphql<{ workloadInput: { requests: number; months: Array<{ category: string; requests: number }> } }>(
+          '{ workloadInput(precinctCode: "AST-ESL-01", months: 1) { requests months { category requests } } }',
+          { as: 'ast.hr' },
+        );
+        expect(body.errors).toBeUndefined();
+        return body.data!.workloadInput.requests >= 2 ? body.data!.workloadInput : undefined;
+      },
+      { timeoutMs: 30_000, description: 'staffing-forecast to count the registered requests' },
+    );
+    expect(workload.months).toEqual([{ category: 'public-order-noise', requests: 2 }]);
+    const { body } = await graphql<{ precinct: { id: string; staffing: unknown } }>('{ precinct(code: "AST-ESL-01") { id staffing { need } } }', { as: 'council.ast' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.precinct).toEqual({ id: 'AST-ESL-01', staffing: null });
   });
 
   it('pages with cursors', async () => {
@@ -389,7 +412,7 @@ describe('the committed supergraph', () => {
   it('is what the running subgraphs compose to (run `npm run supergraph` if this fails)', async () => {
     const parts = [];
     for (const [name, variable] of Object.entries(subgraphs)) {
-      const running = { 'citizen-requests': citizenRequests, 'inspector-roster': roster, 'commission-tasks': commissionTasks, 'feedback-surveys': feedbackSurveys }[name];
+      const running = { 'citizen-requests': citizenRequests, 'inspector-roster': roster, 'commission-tasks': commissionTasks, 'feedback-surveys': feedbackSurveys, 'staffing-forecast': staffingForecast }[name];
       if (!running) throw new Error(`subgraph ${name} is not started by this suite`);
       parts.push({ name, url: gatewayEnv.spec[variable].default, sdl: await fetchSubgraphSdl(`${running.url}/graphql`) });
     }
