@@ -5,4 +5,3 @@ export * from './validation';
 export * from './periodic';
 export * from './service-errors';
 export * from './notify';
-export * from './csv';

@@ -3,6 +3,7 @@
  * of entries per precinct, with optional sub-quotas by sex and age band, and the usual sample-size
  * formulas for a proportion. Pure functions, no dependencies.
  */
+import { mulberry32 } from '@seriktes/runtime/random';
 import { AGE_BANDS, type AgeBand, SEXES, type Sex } from '../instruments/types';
 
 /** One entry of the sampling frame; `ref` is an opaque identifier, never interpreted. */
@@ -57,17 +58,7 @@ export function hashSeed(seed: string): number {
   return h >>> 0;
 }
 
-/** The mulberry32 generator: a function returning uniform numbers in [0, 1) from a 32-bit state. */
-export function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** A seeded generator of uniform numbers in [0, 1): mulberry32(hashSeed(seed)). */
 export function seededRandom(seed: string): () => number {

@@ -8,7 +8,7 @@
  */
 import { DISTRICT_CODE_PATTERN, parsePrecinctCode, PRECINCT_CODE_PATTERN } from '@seriktes/contracts';
 import { isPosition, POSITIONS, rankByCode, RANKS, type Position } from '../inspectors/ranks';
-import { parseCsv } from '@seriktes/runtime';
+import { parseCsv } from '@seriktes/runtime/csv';
 import type { ImportError } from './precinct-file';
 
 export type { ImportError } from './precinct-file';

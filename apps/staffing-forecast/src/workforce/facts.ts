@@ -4,7 +4,8 @@
  * hires, departures by reason, expected retirements and the training lead time of a recruit.
  * Plain validation, no framework: a rejected line names its field and why.
  */
-import { parseCsv, type FieldError } from '@seriktes/runtime';
+import { parseCsv } from '@seriktes/runtime/csv';
+import type { FieldError } from '@seriktes/runtime';
 import { TERRITORY_CODE_PATTERN } from '@seriktes/contracts';
 
 export interface WorkforceFact {
