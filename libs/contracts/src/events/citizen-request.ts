@@ -142,7 +142,7 @@ export const CitizenRequestAssigned = defineEvent<CitizenRequestAssignedV1>({
     '(null for a tip, which has no statutory clock). The inspector roster counts the request into the open ' +
     'caseload of the precinct and of the inspector.',
   keyDescription: 'The request id (UUID).',
-  personalData: [],
+  personalData: ['inspectorId'],
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -242,7 +242,7 @@ export const CitizenRequestClosed = defineEvent<CitizenRequestClosedV1>({
     'are set on every event citizen-requests publishes now; an event without them predates them (treat ' +
     '`surveyInvitation` as false).',
   keyDescription: 'The request id (UUID).',
-  personalData: [],
+  personalData: ['inspectorId'],
   schema: {
     type: 'object',
     additionalProperties: false,

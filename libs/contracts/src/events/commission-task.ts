@@ -76,7 +76,7 @@ export const CommissionTaskAssigned = defineEvent<CommissionTaskAssignedV1>({
     'A task tied to a problem with `blocksProblem` keeps that problem from counting as resolved until the task is closed. ' +
     'The fields after `dueAt` were added compatibly (optional) when commission-tasks was built.',
   keyDescription: 'The task id (UUID).',
-  personalData: [],
+  personalData: ['inspectorId'],
   schema: {
     type: 'object',
     additionalProperties: false,

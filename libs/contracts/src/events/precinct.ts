@@ -42,7 +42,7 @@ export const PrecinctAssignmentChanged = defineEvent<PrecinctAssignmentChangedV1
     'events: `ended` for the previous holder and `assigned` for the new one, in that order, on the same key. ' +
     'Carries the inspector id only (names are looked up in the roster by those entitled to).',
   keyDescription: 'The precinct code.',
-  personalData: [],
+  personalData: ['inspectorId', 'reason'],
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -92,7 +92,7 @@ export const PrecinctCandidateProposed = defineEvent<PrecinctCandidateProposedV1
     'candidacy is discussed with the residents of the precinct at a community meeting organised with the ' +
     'district akimat. The akimat learns of the candidacy from this event.',
   keyDescription: 'The precinct code.',
-  personalData: [],
+  personalData: ['inspectorId'],
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -242,7 +242,7 @@ export const PrecinctCandidateDecided = defineEvent<PrecinctCandidateDecidedV1>(
   summary: 'The candidacy of an inspector for a precinct was decided.',
   description: 'An appointment is also an `assignment-changed` event in the same transaction.',
   keyDescription: 'The precinct code.',
-  personalData: [],
+  personalData: ['inspectorId'],
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -283,7 +283,7 @@ export const CommunityMeetingCancelled = defineEvent<CommunityMeetingCancelledV1
   summary: 'A scheduled community meeting was called off.',
   description: 'Partners who announced the meeting (from community-meeting-scheduled) withdraw the announcement.',
   keyDescription: 'The precinct code.',
-  personalData: [],
+  personalData: ['reason'],
   schema: {
     type: 'object',
     additionalProperties: false,
