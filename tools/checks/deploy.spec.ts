@@ -110,6 +110,7 @@ const SECRET_VARIABLES: Record<string, (app: string) => string> = {
   KEYCLOAK_CLIENT_SECRET: (app) => `${app}-keycloak`,
   PERSONAL_DATA_KEYS: (app) => `${app}-personal-data`,
   SURVEY_SECRET: (app) => `${app}-secrets`,
+  HUB_SECRET_KEY: (app) => `${app}-secrets`,
 };
 
 /** The compose service of Keycloak, which the issuer (KEYCLOAK_URL) of every app names. */

@@ -7,6 +7,7 @@ export const subgraphs = {
   'commission-tasks': 'COMMISSION_TASKS_URL',
   'feedback-surveys': 'FEEDBACK_SURVEYS_URL',
   'staffing-forecast': 'STAFFING_FORECAST_URL',
+  'partner-hub': 'PARTNER_HUB_URL',
 } as const;
 
 /** Every variable the gateway reads, with its local default (checked against deploy/ by a test). */
@@ -18,6 +19,7 @@ export const env = defineEnv({
   COMMISSION_TASKS_URL: { kind: 'url', default: 'http://127.0.0.1:4103/graphql', description: 'GraphQL endpoint of the commission-tasks subgraph.' },
   FEEDBACK_SURVEYS_URL: { kind: 'url', default: 'http://127.0.0.1:4105/graphql', description: 'GraphQL endpoint of the feedback-surveys subgraph.' },
   STAFFING_FORECAST_URL: { kind: 'url', default: 'http://127.0.0.1:4104/graphql', description: 'GraphQL endpoint of the staffing-forecast subgraph.' },
+  PARTNER_HUB_URL: { kind: 'url', default: 'http://127.0.0.1:4106/graphql', description: 'GraphQL endpoint of the partner-hub subgraph.' },
   SUPERGRAPH_FILE: {
     kind: 'string',
     default: 'apps/gateway/supergraph.graphql',
