@@ -1,6 +1,6 @@
 /**
  * The platform's front door end to end, every part its own process: identity-dev (the realm's
- * tokens), citizen-requests, inspector-roster, commission-tasks, feedback-surveys and staffing-forecast (subgraphs on real
+ * tokens), citizen-requests, inspector-roster, commission-tasks, feedback-surveys, staffing-forecast and partner-hub (subgraphs on real
  * PostgreSQL and a real Kafka-protocol broker), and the gateway composed from the committed supergraph.
  */
 import { readFileSync } from 'node:fs';
@@ -37,6 +37,7 @@ let citizenRequests: ServiceProcess;
 let commissionTasks: ServiceProcess;
 let feedbackSurveys: ServiceProcess;
 let staffingForecast: ServiceProcess;
+let partnerHub: ServiceProcess;
 let roster: ServiceProcess;
 let gateway: ServiceProcess;
 const tokens: Record<string, string> = {};
@@ -70,6 +71,7 @@ beforeAll(async () => {
     migrateService('commission-tasks', env),
     migrateService('feedback-surveys', env),
     migrateService('staffing-forecast', env),
+    migrateService('partner-hub', env),
   ]);
   // The roster's demo territory, through its own seed command (the precincts requests point at must exist).
   await runServiceCommand('inspector-roster', 'seed/main.ts', env);
@@ -77,7 +79,7 @@ beforeAll(async () => {
   roster = await startService({ name: 'inspector-roster', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.checks.database?.status === 'ok' });
   // feedback-surveys asks citizen-requests to deliver post-contact invitations.
   const startingCitizenRequests = startService({ name: 'citizen-requests', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.status !== 'error' });
-  [citizenRequests, commissionTasks, feedbackSurveys, staffingForecast] = await Promise.all([
+  [citizenRequests, commissionTasks, feedbackSurveys, staffingForecast, partnerHub] = await Promise.all([
     startingCitizenRequests,
     startService({ name: 'commission-tasks', env, ready: (h) => h.status !== 'error' }),
     startingCitizenRequests.then((cr) =>
@@ -85,6 +87,8 @@ beforeAll(async () => {
     ),
     // staffing-forecast reads precincts and available hours from the roster.
     startService({ name: 'staffing-forecast', env: { ...env, ROSTER_GRAPHQL_URL: `${roster.url}/graphql` }, ready: (h) => h.checks.consumer?.status === 'ok' && h.status !== 'error' }),
+    // partner-hub consumes every topic of the catalogue as one consumer group.
+    startService({ name: 'partner-hub', env, ready: (h) => h.checks.consumer?.status === 'ok' && h.status !== 'error' }),
   ]);
   gateway = await startService({
     name: 'gateway',
@@ -95,6 +99,7 @@ beforeAll(async () => {
       COMMISSION_TASKS_URL: `${commissionTasks.url}/graphql`,
       FEEDBACK_SURVEYS_URL: `${feedbackSurveys.url}/graphql`,
       STAFFING_FORECAST_URL: `${staffingForecast.url}/graphql`,
+      PARTNER_HUB_URL: `${partnerHub.url}/graphql`,
       LOG_LEVEL: 'warn',
     },
   });
@@ -128,7 +133,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([gateway, citizenRequests, commissionTasks, feedbackSurveys, staffingForecast, roster].filter(Boolean).map((s) => s.stop()));
+  await Promise.all([gateway, citizenRequests, commissionTasks, feedbackSurveys, staffingForecast, partnerHub, roster].filter(Boolean).map((s) => s.stop()));
   await Promise.all([identity?.stop(), kafka?.stop()]);
   await db?.drop();
 });
@@ -198,6 +203,18 @@ describe('the gateway over its subgraphs', () => {
     const { body } = await graphql<{ precinct: { id: string; staffing: unknown } }>('{ precinct(code: "AST-ESL-01") { id staffing { need } } }', { as: 'council.ast' });
     expect(body.errors).toBeUndefined();
     expect(body.data?.precinct).toEqual({ id: 'AST-ESL-01', staffing: null });
+  });
+
+  it('lets the Astana akimat subscribe a webhook through the gateway, and refuses a district inspector', async () => {
+    const mutation = `mutation { createWebhookSubscription(input: { url: "http://127.0.0.1:9/seriktes", eventTypes: ["citizen-request.*"], territories: ["AST-ESL"] }) { id secret subscription { partnerOrgId state } } }`;
+    const { body } = await graphql<{ createWebhookSubscription: { id: string; secret: string; subscription: { partnerOrgId: string; state: string } } }>(mutation, { as: 'ast.akimat' });
+    expect(body.errors).toBeUndefined();
+    const created = body.data!.createWebhookSubscription;
+    expect(created.secret).toMatch(/^whsec_/);
+    expect(created.subscription).toEqual({ partnerOrgId: 'ast-akimat', state: 'active' });
+    const listed = await graphql<{ webhookSubscriptions: Array<{ id: string }> }>('{ webhookSubscriptions { id } }', { as: 'ast.akimat' });
+    expect(listed.body.data!.webhookSubscriptions.map((s) => s.id)).toContain(created.id);
+    expect(codes((await graphql(mutation, { as: 'ast.esil.01' })).body)).toEqual(['FORBIDDEN']);
   });
 
   it('pages with cursors', async () => {
@@ -412,7 +429,7 @@ describe('the committed supergraph', () => {
   it('is what the running subgraphs compose to (run `npm run supergraph` if this fails)', async () => {
     const parts = [];
     for (const [name, variable] of Object.entries(subgraphs)) {
-      const running = { 'citizen-requests': citizenRequests, 'inspector-roster': roster, 'commission-tasks': commissionTasks, 'feedback-surveys': feedbackSurveys, 'staffing-forecast': staffingForecast }[name];
+      const running = { 'citizen-requests': citizenRequests, 'inspector-roster': roster, 'commission-tasks': commissionTasks, 'feedback-surveys': feedbackSurveys, 'staffing-forecast': staffingForecast, 'partner-hub': partnerHub }[name];
       if (!running) throw new Error(`subgraph ${name} is not started by this suite`);
       parts.push({ name, url: gatewayEnv.spec[variable].default, sdl: await fetchSubgraphSdl(`${running.url}/graphql`) });
     }
