@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { EMAIL_SENDER, LoggingSender, RequestErrorFilter } from '@seriktes/runtime';
 import type { PartnerHubConfig } from './config';
 import { EventIngestion } from './events/ingestion.service';
+import { EventRetention, RETENTION_DAYS } from './events/retention.service';
 import { CATALOGUE_LINKS, CatalogueController } from './feed/catalogue.controller';
 import { FeedController } from './feed/feed.controller';
 import { DeliveryLog } from './subscriptions/delivery-log.service';
@@ -31,6 +32,8 @@ export class PartnerHubModule {
         { provide: DISPATCH_SETTINGS, useValue: { concurrency: config.DISPATCH_CONCURRENCY, intervalMs: config.DISPATCH_INTERVAL_MS, timeoutMs: config.DELIVERY_TIMEOUT_MS, mode } },
         { provide: CATALOGUE_LINKS, useValue: { graphql: config.PUBLIC_GRAPHQL_URL, open311: config.PUBLIC_OPEN311_URL } },
         { provide: EMAIL_SENDER, useValue: new LoggingSender('email') },
+        { provide: RETENTION_DAYS, useValue: config.EVENT_RETENTION_DAYS },
+        EventRetention,
         DispatchSignal,
         EventIngestion,
         Dispatcher,
@@ -38,7 +41,7 @@ export class PartnerHubModule {
         DeliveryLog,
         SubscriptionResolver,
       ],
-      exports: [Dispatcher, EventIngestion, SubscriptionService, EMAIL_SENDER],
+      exports: [Dispatcher, EventIngestion, EventRetention, SubscriptionService, EMAIL_SENDER],
     };
   }
 }

@@ -16,6 +16,8 @@ import {
   CITIZEN_REQUEST_TOPIC,
   CitizenRequestAssigned,
   CitizenRequestRegistered,
+  COMMISSION_TASK_TOPIC,
+  CommissionTaskAssigned,
   createEvent,
   eventSource,
   SHARING_AGREEMENT_TOPIC,
@@ -27,6 +29,7 @@ import { startServiceHarness, type GqlResult, type ServiceHarness } from '@serik
 import { waitFor, WORKSPACE_ROOT } from '@seriktes/testing';
 import { AppModule } from '../src/app.module';
 import { env } from '../src/config';
+import { EventRetention } from '../src/events/retention.service';
 import { Dispatcher } from '../src/webhooks/dispatcher.service';
 import { Receiver } from './receiver';
 
@@ -253,13 +256,33 @@ describe('webhooks', () => {
       ),
     ]);
     await waitFor(async () => (Number((await db.query(`SELECT count(*) AS n FROM partner_hub.agreement WHERE agreement_id = $1`, [agreementId]))[0].n) === 1 ? true : undefined), { timeoutMs: 10_000, description: 'the agreement' });
-    const requestId = randomUUID();
-    const assigned = createEvent(CitizenRequestAssigned.type, { requestId, precinctCode: 'AST-ESL-01', inspectorId: randomUUID(), assignedAt: new Date().toISOString(), dueAt: null }, { subject: requestId, source: eventSource('citizen-requests') });
-    await publish(assigned);
-    await waitFor(async () => receiver.at('/akimat').find((r) => r.headers['webhook-id'] === assigned.id), { timeoutMs: 10_000, description: 'the assigned event under an agreement' });
-    const log = (await deliveries('ast.akimat', akimat.id)).find((d) => d.webhookId === assigned.id)!;
+    const akimatTasks = await subscribe('ast.akimat', { url: receiver.on('/akimat-tasks', () => ({ status: 200 })), eventTypes: ['commission-task.*'] });
+    const schoolTasks = await subscribe('ast.school.54', { url: receiver.on('/school-tasks', () => ({ status: 200 })), eventTypes: ['commission-task.*'] });
+    const taskId = randomUUID();
+    const requestIds = [randomUUID()];
+    const task = createEvent(
+      CommissionTaskAssigned.type,
+      { taskId, precinctCode: 'AST-ESL-01', territoryCode: 'AST-ESL-01', executorKind: 'police', inspectorId: randomUUID(), assignedAt: new Date().toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString(), requestIds, priority: 'high' },
+      { subject: taskId, source: eventSource('commission-tasks') },
+    );
+    await raw.produce(COMMISSION_TASK_TOPIC, [toKafkaRecord(task)]);
+    const toAkimat = await waitFor(async () => receiver.at('/akimat-tasks').find((r) => r.headers['webhook-id'] === task.id), { timeoutMs: 10_000, description: 'the task at the akimat' });
+    const toSchool = await waitFor(async () => receiver.at('/school-tasks').find((r) => r.headers['webhook-id'] === task.id), { timeoutMs: 10_000, description: 'the task at the school' });
+    const akimatData = (JSON.parse(toAkimat.body) as { data: Record<string, unknown> }).data;
+    const schoolData = (JSON.parse(toSchool.body) as { data: Record<string, unknown> }).data;
+    // The akimat's agreement grants the linked requests and task details; the school has none.
+    expect(akimatData).toMatchObject({ taskId, requestIds, priority: 'high' });
+    expect(schoolData.taskId).toBe(taskId);
+    expect(schoolData).not.toHaveProperty('requestIds');
+    expect(schoolData).not.toHaveProperty('priority');
     // An officer's id stays personnel data whatever the agreement's scopes.
-    expect(log.withheld).toContain('inspectorId');
+    expect(akimatData).not.toHaveProperty('inspectorId');
+    const akimatLog = (await deliveries('ast.akimat', akimatTasks.id)).find((d) => d.webhookId === task.id)!;
+    const schoolLog = (await deliveries('ast.school.54', schoolTasks.id)).find((d) => d.webhookId === task.id)!;
+    expect(akimatLog.grantedBy.sort()).toEqual(['linked_requests', 'task_details']);
+    expect(akimatLog.withheld).toEqual(['inspectorId']);
+    expect(schoolLog.grantedBy).toEqual([]);
+    expect(schoolLog.withheld.sort()).toEqual(['inspectorId', 'priority', 'requestIds']);
   });
 });
 
@@ -297,6 +320,20 @@ describe('the streamed feed', () => {
     expect(resumed[0].id).toBe(first[2].id);
     expect(resumed[0].data.id).toBe(first[2].data.id);
     expect((await fetch(`${h.app.url}/feed`, { headers: { authorization: `Bearer ${h.tokens['ast.analyst']}` } })).status).toBe(403);
+  });
+});
+
+describe('retention', () => {
+  it('deletes events past the retention period with their deliveries, and keeps the rest', async () => {
+    const count = async () => Number((await db.query(`SELECT count(*) AS n FROM partner_hub.event`))[0].n);
+    const total = await count();
+    expect(total).toBeGreaterThan(0);
+    // Nothing is 30 days old yet.
+    expect(await h.app.app.get(EventRetention).purge()).toBe(0);
+    // 31 days on, every event stored so far is past it.
+    expect(await h.app.app.get(EventRetention).purge(new Date(Date.now() + 31 * 86_400_000))).toBe(total);
+    expect(await count()).toBe(0);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM partner_hub.delivery`))[0].n)).toBe(0);
   });
 });
 
