@@ -25,7 +25,9 @@ import {
   toKafkaRecord,
 } from '@seriktes/contracts';
 import { RawKafka } from '@seriktes/messaging/testing';
+import { startServiceApp } from '@seriktes/runtime';
 import { startServiceHarness, type GqlResult, type ServiceHarness } from '@seriktes/runtime/testing';
+import { createLogger } from '@seriktes/observability';
 import { waitFor, WORKSPACE_ROOT } from '@seriktes/testing';
 import { AppModule } from '../src/app.module';
 import { env } from '../src/config';
@@ -320,6 +322,28 @@ describe('the streamed feed', () => {
     expect(resumed[0].id).toBe(first[2].id);
     expect(resumed[0].data.id).toBe(first[2].data.id);
     expect((await fetch(`${h.app.url}/feed`, { headers: { authorization: `Bearer ${h.tokens['ast.analyst']}` } })).status).toBe(403);
+  });
+});
+
+describe('scaling out', () => {
+  it('shares the work between two replicas: every event delivered once to each endpoint', async () => {
+    const variables = { ...process.env, ...h.kafka.env, ...h.identity.env, DATABASE_URL: h.db.url, PORT: '0', LOG_LEVEL: 'warn', DISPATCH_INTERVAL_MS: '50', DELIVERY_TIMEOUT_MS: '5000' };
+    const second = await startServiceApp({ service: 'partner-hub', module: AppModule.forRoot(env.load(variables), createLogger({ service: 'partner-hub', level: 'silent' })), port: 0, logger: createLogger({ service: 'partner-hub', level: 'silent' }) });
+    try {
+      await waitFor(async () => ((await (await fetch(`${second.url}/health`)).json()) as { checks: { consumer?: { status: string } } }).checks.consumer?.status === 'ok' || undefined, { timeoutMs: 30_000, description: 'the second replica to join the group' });
+      const path = '/replicas';
+      const sub = await subscribe('ast.school.54', { url: receiver.on(path, () => ({ status: 200 })), eventTypes: ['kz.seriktes.citizen-request.registered.v1'] });
+      const events = Array.from({ length: 20 }, (_, i) => registered(`AST-ESL-${String((i % 9) + 1).padStart(2, '0')}`));
+      await publish(...events);
+      await waitFor(async () => (receiver.at(path).length >= events.length ? true : undefined), { timeoutMs: 20_000, description: 'every event at the endpoint' });
+      const ids = receiver.at(path).map((r) => r.headers['webhook-id']);
+      expect(new Set(ids)).toEqual(new Set(events.map((e) => e.id)));
+      expect(ids).toHaveLength(events.length);
+      const rows = (await db.query(`SELECT count(*) AS n FROM partner_hub.delivery WHERE subscription_id = $1`, [sub.id])) as Array<{ n: string }>;
+      expect(Number(rows[0].n)).toBe(events.length);
+    } finally {
+      await second.close();
+    }
   });
 });
 

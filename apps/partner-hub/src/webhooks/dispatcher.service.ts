@@ -141,7 +141,9 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
             ORDER BY d.subscription_id, d.id) first_per_endpoint
           ORDER BY next_attempt_at LIMIT $1)
        UPDATE ${S}.delivery d SET status = 'delivering', lease_until = now() + make_interval(secs => $3), attempts = d.attempts + 1
-         FROM due WHERE d.id = due.id AND d.status IN ('pending', 'delivering')
+         FROM due WHERE d.id = due.id
+          -- Re-checked on the row as another replica may just have claimed it: never two in flight.
+          AND (d.status = 'pending' OR (d.status = 'delivering' AND d.lease_until < now()))
        RETURNING d.id, d.subscription_id, d.event_seq, d.webhook_id, d.attempts, d.granted_by`,
       [limit, [...this.inflight.keys()], leaseSeconds],
     )) as [Claimed[], number];
