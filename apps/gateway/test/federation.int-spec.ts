@@ -130,7 +130,7 @@ beforeAll(async () => {
     },
     { timeoutMs: 30_000, description: 'the roster to count the registered requests' },
   );
-});
+}, 180_000); // seven processes start here; on two shared cores that can take over a minute
 
 afterAll(async () => {
   await Promise.all([gateway, citizenRequests, commissionTasks, feedbackSurveys, staffingForecast, partnerHub, roster].filter(Boolean).map((s) => s.stop()));
