@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ServiceTokenClient } from '@seriktes/auth';
+import { callServiceGraphql, ServiceTokenClient } from '@seriktes/auth';
 import type { DutySnapshot } from './rules';
 
 export const ROSTER_GRAPHQL_URL = Symbol('ROSTER_GRAPHQL_URL');
@@ -69,22 +69,12 @@ export class RosterClient {
   }
 
   private async query<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    let response: Response;
     try {
-      response = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: await this.tokens.authorization() },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(3000),
-      });
+      return await callServiceGraphql<T>(this.tokens, { service: 'the inspector roster', url: this.url, timeoutMs: 3000 }, query, variables);
     } catch (error) {
-      this.logger.warn(`roster unreachable: ${error instanceof Error ? error.message : String(error)}`);
-      throw new RosterUnavailableError(`the inspector roster did not answer: ${error instanceof Error ? error.message : String(error)}`);
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`roster call failed: ${message}`);
+      throw new RosterUnavailableError(message);
     }
-    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
-    if (!response.ok || body.errors?.length || !body.data) {
-      throw new RosterUnavailableError(`the inspector roster answered ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-    }
-    return body.data;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ServiceTokenClient } from '@seriktes/auth';
+import { callServiceGraphql, ServiceTokenClient } from '@seriktes/auth';
 import { addCalendarDays, endOfLocalDay, localDateOf } from '@seriktes/calendar';
 import { CitizenRequestClosed, parsePrecinctCode } from '@seriktes/contracts';
 import { backoffDelay, EventConsumer } from '@seriktes/messaging';
@@ -162,20 +162,13 @@ export class InvitationService implements OnModuleInit, OnApplicationBootstrap, 
 
   /** Asks citizen-requests to send the link to the applicant; false when it queued nothing (opted out meanwhile, no contact). */
   private async deliverThroughCitizenRequests(row: PendingRow): Promise<boolean> {
-    const response = await fetch(this.settings.citizenRequestsUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: await this.tokens.authorization() },
-      body: JSON.stringify({
-        query: `mutation Invite($input: SendSurveyInvitationInput!) { sendSurveyInvitation(input: $input) { queued channels } }`,
-        variables: { input: { requestId: row.request_id, url: this.linkOf(row.id), expiresAt: row.expires_at.toISOString() } },
-      }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = (await response.json().catch(() => ({}))) as { data?: { sendSurveyInvitation: { queued: number; channels: string[] } }; errors?: Array<{ message: string }> };
-    if (!response.ok || body.errors?.length || !body.data) {
-      throw new Error(`citizen-requests answered ${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-    }
-    return body.data.sendSurveyInvitation.channels.length > 0;
+    const data = await callServiceGraphql<{ sendSurveyInvitation: { queued: number; channels: string[] } }>(
+      this.tokens,
+      { service: 'citizen-requests', url: this.settings.citizenRequestsUrl },
+      `mutation Invite($input: SendSurveyInvitationInput!) { sendSurveyInvitation(input: $input) { queued channels } }`,
+      { input: { requestId: row.request_id, url: this.linkOf(row.id), expiresAt: row.expires_at.toISOString() } },
+    );
+    return data.sendSurveyInvitation.channels.length > 0;
   }
 
   private async deliverToContact(row: PendingRow): Promise<boolean> {
