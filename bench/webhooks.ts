@@ -569,9 +569,10 @@ async function main(): Promise<number> {
     postgres = await ensurePostgres();
     await receiver.start();
     const bootStart = performance.now();
-    // Apollo's start-up notice goes to stdout: to stderr with the progress, so stdout is the report alone.
-    const log = console.log;
-    console.log = (...args: unknown[]) => console.error(...args);
+    // Apollo's logger (loglevel: console.info/log, bound when it is created) goes to stderr with the
+    // progress, so stdout is the report alone.
+    const { log, info } = console;
+    console.log = console.info = (...args: unknown[]) => console.error(...args);
     try {
       h = await startServiceHarness({
         service: 'partner-hub',
@@ -581,7 +582,7 @@ async function main(): Promise<number> {
         module: (variables, logger) => AppModule.forRoot(env.load(variables), logger),
       });
     } finally {
-      console.log = log;
+      Object.assign(console, { log, info });
     }
     appOpen = true;
     const harness = h;

@@ -134,10 +134,10 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
          SELECT id FROM (
            SELECT DISTINCT ON (d.subscription_id) d.id, d.next_attempt_at
              FROM ${S}.delivery d JOIN ${S}.subscription s ON s.id = d.subscription_id AND s.state = 'active'
-            WHERE (d.status = 'pending' OR (d.status = 'delivering' AND d.lease_until < now()))
+            WHERE d.status IN ('pending', 'delivering') AND (d.status = 'pending' OR d.lease_until < now())
               AND d.next_attempt_at <= now()
               AND NOT (d.subscription_id = ANY($2::uuid[]))
-              AND NOT EXISTS (SELECT 1 FROM ${S}.delivery x WHERE x.subscription_id = d.subscription_id AND x.status = 'delivering' AND x.lease_until >= now())
+              AND NOT EXISTS (SELECT 1 FROM ${S}.delivery x WHERE x.subscription_id = d.subscription_id AND x.status IN ('pending', 'delivering') AND x.status = 'delivering' AND x.lease_until >= now())
             ORDER BY d.subscription_id, d.id) first_per_endpoint
           ORDER BY next_attempt_at LIMIT $1)
        UPDATE ${S}.delivery d SET status = 'delivering', lease_until = now() + make_interval(secs => $3), attempts = d.attempts + 1
