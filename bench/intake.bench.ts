@@ -41,7 +41,6 @@
  * supergraph are removed at the end, also after an error or Ctrl-C; service logs stay in tmp/logs/.
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -70,7 +69,7 @@ import { ServiceTokenClient } from '@seriktes/auth';
 import { registrationNumber, yearInKazakhstan } from '../apps/citizen-requests/src/intake/registration';
 import { RosterClient } from '../apps/citizen-requests/src/routing/roster.client';
 import { composeFromRunning, SUPERGRAPH_FILE } from '../tools/stack/supergraph';
-import { cpuMeter, latency, table, type Latency } from './report';
+import { CLK_TCK, cpuMeter, latency, procCpuMs, table, type Latency } from './report';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -348,13 +347,6 @@ function describeError(error: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // CPU of the processes involved (Linux /proc): where the time of a registration goes.
 
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
 
 /** Named processes to watch (filled in as they start); PostgreSQL processes are found through pg_stat_activity. */
 const watched = new Map<string, number>();
@@ -368,17 +360,6 @@ interface Snapshot {
   checkpoints: number;
 }
 
-/** CPU ms (user + system) of one process since it started, from /proc/<pid>/stat. */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After "pid (comm) ": field 3 (state) is fields[0], utime (14) fields[11], stime (15) fields[12].
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Busy CPU ms of the whole machine (all cores), from /proc/stat. */
 function machineBusyMs(): number {
@@ -412,13 +393,13 @@ async function processCpuSnapshot(pool: Pool, database: string): Promise<Snapsho
     if (!groups.has(group)) groups.set(group, new Map());
     groups.get(group)?.set(pid, ms);
   };
-  for (const [name, pid] of watched) add(name, pid, processCpuMs(pid));
-  add('bench process', process.pid, processCpuMs(process.pid));
+  for (const [name, pid] of watched) add(name, pid, procCpuMs(pid));
+  add('bench process', process.pid, procCpuMs(process.pid));
   const { rows } = await pool.query<{ pid: number }>(
     `SELECT pid FROM pg_stat_activity WHERE datname = $1 OR (datname IS NULL AND backend_type <> 'client backend')`,
     [database],
   );
-  for (const { pid } of rows) add('postgresql', pid, processCpuMs(pid));
+  for (const { pid } of rows) add('postgresql', pid, procCpuMs(pid));
   add('machine', 0, machineBusyMs());
   const bgwriter = await pool.query<{ n: number }>(
     `SELECT (checkpoints_timed + checkpoints_req)::int AS n FROM pg_stat_bgwriter`,

@@ -1,4 +1,6 @@
 /** What the benchmarks share: latency percentiles, a Markdown table, and a CPU meter per phase. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -53,4 +55,25 @@ export function cpuMeter(): () => string {
     const own = (100 * (p.user + p.system)) / 1000 / wallMs / cores;
     return `${(wallMs / 1000).toFixed(1)} s, machine CPU ${busy.toFixed(0)}% of ${cores} cores, of which this process ${own.toFixed(0)}%`;
   };
+}
+
+/** Clock ticks per second of /proc's CPU figures. */
+export const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU ms (user + system) of one process since it started, from /proc/<pid>/stat; undefined once it is gone. */
+export function procCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ": field 3 (state) is fields[0], utime (14) fields[11], stime (15) fields[12].
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+  } catch {
+    return undefined;
+  }
 }

@@ -37,7 +37,6 @@
  * autovacuum, other databases) and the rest of the machine. The database is dropped at the end.
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -55,7 +54,7 @@ import type { InboxPayload } from '../apps/feedback-surveys/src/responses/ingest
 import { openSeedContext, type SeedContext } from '../apps/feedback-surveys/src/seed/context';
 import { areaResponse, lastMonths, levelAt } from '../apps/feedback-surveys/src/seed/generate';
 import { stream, type Random } from '../apps/feedback-surveys/src/seed/random';
-import { latency, table, type Latency } from './report';
+import { CLK_TCK, latency, procCpuMs, table, type Latency } from './report';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -113,23 +112,7 @@ const fmtMb = (bytes: number) => `${fmtInt(bytes / 1024 / 1024)} MB`;
 // ---------------------------------------------------------------------------------------------
 // CPU from /proc: this process, this database's backends, the rest of PostgreSQL, everything else.
 
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
 
-function procCpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return undefined;
-  }
-}
 
 function processName(pid: number): string | undefined {
   try {

@@ -55,7 +55,6 @@
  * code is 1 when a delivery to a fast endpoint is missing or duplicated.
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -73,7 +72,7 @@ import { startServiceHarness, type ServiceHarness } from '@seriktes/runtime/test
 import { ensurePostgres, type PostgresHandle } from '@seriktes/testing';
 import { AppModule } from '../apps/partner-hub/src/app.module';
 import { env } from '../apps/partner-hub/src/config';
-import { table } from './report';
+import { CLK_TCK, procCpuMs, table } from './report';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -150,23 +149,7 @@ function percentiles(samples: ArrayLike<number>, ps: readonly number[]): number[
 // ---------------------------------------------------------------------------------------------
 // CPU from /proc: this process, this database's backends, the rest of PostgreSQL, kcat, the rest.
 
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
 
-function procCpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return undefined;
-  }
-}
 
 function machineMs(): { busy: number; steal: number } {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
